@@ -1,0 +1,40 @@
+# Kapu: the two commands a new user needs are `make serve` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.kapu-setup
+LANGS := hu pl vi
+
+.PHONY: setup serve build test lint bench catalogs clean
+
+$(STAMP): requirements.txt package.json package-lock.json
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+setup: $(STAMP)  ## Python packages into .venv, npm packages into node_modules
+
+serve: setup  ## build and serve the site on http://127.0.0.1:8000 (rebuilds on change)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(PY) -m mkdocs build --strict
+
+test: setup  ## all tests: unit, property, catalogs, strict build, browser (installs Chromium if missing)
+	$(PY) -m kapu_build.browser_deps
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check .
+
+bench: setup build  ## prints boot ratio, latency p50/p95 and bytes per page
+	$(PY) bench/bench.py
+
+catalogs: setup  ## re-extract strings into the catalogs; then translate the new entries
+	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ --no-location --omit-header --sort-output -o calculators/locale/kapu.pot .
+	for l in $(LANGS); do $(PY) -m babel.messages.frontend update --no-fuzzy-matching --omit-header -i calculators/locale/kapu.pot -d calculators/locale -D kapu -l $$l; done
+
+clean:
+	rm -rf site .pytest_cache calculators/locale/*/LC_MESSAGES/*.mo

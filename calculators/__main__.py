@@ -1,0 +1,3 @@
+from calculators.cli import main
+
+raise SystemExit(main())

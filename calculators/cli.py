@@ -1,0 +1,68 @@
+"""Command line, same engine as the pages: one JSON object on stdout.
+
+    python -m calculators validate KIND VALUE [--birth-date YYYY-MM-DD] [--lang en|hu|pl|vi]
+
+Exit codes: 0 valid / answered, 1 invalid input, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from calculators import identifiers
+from calculators.cleaning import parse_date
+from calculators.i18n import LANGUAGES
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a short message
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m calculators", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    v = sub.add_parser("validate", help="check an identifier")
+    v.add_argument("kind", choices=sorted(identifiers.KINDS))
+    v.add_argument("value")
+    v.add_argument("--birth-date", help="YYYY-MM-DD, for vn-personal-id")
+    v.add_argument("--today", help=argparse.SUPPRESS)  # tests pin the date
+    v.add_argument("--lang", choices=LANGUAGES, default="en")
+    return parser
+
+
+def _print(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return parse_date(args.today) if args.today else dt.date.today()
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    birth_date = None
+    if args.birth_date:
+        try:
+            birth_date = parse_date(args.birth_date)
+        except ValueError:
+            _print({"problems": [identifiers._BAD_BIRTH_DATE.as_dict(args.lang)]})
+            return EXIT_INVALID
+    result = identifiers.validate(args.kind, args.value, _today(args), birth_date)
+    out = result.as_dict(args.lang)
+    _print(out)
+    return EXIT_OK if result.valid else EXIT_INVALID
+
+
+COMMANDS = {"validate": cmd_validate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)

@@ -1,0 +1,208 @@
+// Kapu browser bridge: connects calculator widgets to the Python rules running in Pyodide.
+// It holds no rule: it sends the form's raw values to calculators.web.run (in a Web Worker)
+// and renders the outcome it gets back. Strings come from the page (data-msg-*), which the
+// Python catalog rendered in the page's language.
+//
+// Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
+
+const WORKER_URL = new URL("worker.mjs", import.meta.url);
+const BOOT_TIMEOUT_MS = 120000;
+
+let worker = null;
+let ready = null; // Promise resolved when Python is ready, rejected when it cannot start
+let nextId = 1;
+const pending = new Map();
+
+function startPython() {
+  if (ready) return ready;
+  ready = new Promise((resolve, reject) => {
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      reject(new Error("WebAssembly or Web Workers are not available"));
+      return;
+    }
+    const timer = setTimeout(() => reject(new Error("Python took too long to start")), BOOT_TIMEOUT_MS);
+    try {
+      worker = new Worker(WORKER_URL, { type: "module" });
+    } catch (err) {
+      clearTimeout(timer);
+      reject(err);
+      return;
+    }
+    worker.addEventListener("error", (event) => {
+      clearTimeout(timer);
+      reject(new Error(event.message || "worker failed"));
+    });
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === "ready") {
+        clearTimeout(timer);
+        resolve();
+      } else if (data.type === "failed") {
+        clearTimeout(timer);
+        reject(new Error(data.error));
+      } else if (data.type === "result" || data.type === "error") {
+        const call = pending.get(data.id);
+        pending.delete(data.id);
+        if (!call) return;
+        if (data.type === "result") call.resolve(JSON.parse(data.outcome));
+        else call.reject(new Error(data.error));
+      }
+    });
+  });
+  return ready;
+}
+
+function localToday() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Run a calculator: the public API for embedders and tests. Resolves to the outcome. */
+export async function call(calculator, values, lang = document.documentElement.lang || "en", today = localToday()) {
+  await startPython();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ type: "run", id, request: JSON.stringify({ calculator, values, lang, today }) });
+  });
+}
+
+// --- rendering: one generic renderer for every calculator's outcome -------------------------
+
+function el(tag, attrs = {}, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
+function formValues(form) {
+  const values = {};
+  for (const input of form.elements) {
+    if (!input.name) continue;
+    if (input.type === "checkbox") values[input.name] = input.checked ? "yes" : "";
+    else if (input.type === "radio") { if (input.checked) values[input.name] = input.value; }
+    else values[input.name] = input.value;
+  }
+  return values;
+}
+
+function renderErrors(widget, outcome, { summary }) {
+  const byField = new Map();
+  for (const error of outcome.errors || []) {
+    if (!byField.has(error.field)) byField.set(error.field, []);
+    byField.get(error.field).push(error);
+  }
+  for (const box of widget.querySelectorAll("[data-field]")) {
+    const name = box.dataset.field;
+    const input = box.querySelector(".kapu-input");
+    const slot = box.querySelector(".kapu-field-error");
+    const errors = byField.get(name) || [];
+    const shown = summary || !box.dataset.pristine;
+    slot.replaceChildren(...errors.map((e) => el("span", {}, e.hint ? `${e.message} ${e.hint}` : e.message)));
+    slot.hidden = !(shown && errors.length);
+    box.classList.toggle("kapu-field--error", shown && errors.length > 0);
+    const describedBy = [box.querySelector(".kapu-hint")?.id, shown && errors.length ? slot.id : null].filter(Boolean);
+    if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
+    if (shown && errors.length) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+  const box = widget.querySelector(".kapu-error-summary");
+  const list = box.querySelector("ul");
+  if (!summary) {
+    // The summary is for a submit (GOV.UK): while typing, keep it in step but never open it.
+    if (!box.hidden && !(outcome.errors || []).length) box.hidden = true;
+    if (box.hidden) return;
+  }
+  list.replaceChildren(...(outcome.errors || []).map((e) => {
+    const li = el("li");
+    const target = widget.querySelector(`[data-field="${e.field}"] .kapu-input`);
+    const a = el("a", { href: target ? `#${target.id}` : "#" }, e.message);
+    a.addEventListener("click", (ev) => { ev.preventDefault(); target?.focus(); });
+    li.append(a);
+    return li;
+  }));
+  box.hidden = !(outcome.errors || []).length;
+  if (summary && !box.hidden) box.focus();
+}
+
+function renderAnswer(widget, outcome) {
+  const region = widget.querySelector("[data-kapu-result]");
+  const answer = outcome.answer;
+  if (!answer) { region.replaceChildren(); return; }
+  const card = el("div", { class: `kapu-answer kapu-answer--${answer.tone}` });
+  card.append(el("p", { class: "kapu-answer__headline" }, answer.headline));
+  if (answer.facts.length) {
+    const ul = el("ul", { class: "kapu-answer__facts" });
+    answer.facts.forEach((f) => ul.append(el("li", {}, f)));
+    card.append(ul);
+  }
+  answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
+  if (answer.why.length) {
+    const details = el("details", { class: "kapu-why" });
+    details.append(el("summary", {}, widget.dataset.msgWhy || "Why?"));
+    const ol = el("ol");
+    for (const step of answer.why) {
+      const li = el("li", { "data-step": step.code }, step.message);
+      if (step.source) li.append(" ", el("cite", {}, step.source));
+      ol.append(li);
+    }
+    details.append(ol);
+    card.append(details);
+  }
+  region.replaceChildren(card);
+}
+
+function setState(widget, state) {
+  widget.dataset.state = state;
+  const status = widget.querySelector("[data-kapu-status]");
+  const message = { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
+  if (status && message) status.textContent = message;
+}
+
+function wire(widget) {
+  const form = widget.querySelector("form");
+  const lang = widget.dataset.lang || document.documentElement.lang || "en";
+  let latest = 0;
+  const update = async ({ summary }) => {
+    const ticket = ++latest;
+    const outcome = await call(widget.dataset.calculator, formValues(form), lang);
+    if (ticket !== latest) return; // a newer input has overtaken this one
+    renderErrors(widget, outcome, { summary });
+    renderAnswer(widget, outcome);
+    widget.dispatchEvent(new CustomEvent("kapu:outcome", { detail: outcome, bubbles: true }));
+  };
+  for (const box of widget.querySelectorAll("[data-field]")) box.dataset.pristine = "1";
+  form.addEventListener("input", (event) => {
+    event.target.closest("[data-field]")?.removeAttribute("data-pristine");
+    if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
+  });
+  form.addEventListener("change", () => {
+    if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
+    if (widget.dataset.state === "ready") update({ summary: true }).catch(() => setState(widget, "error"));
+  });
+  startPython().then(
+    () => {
+      setState(widget, "ready");
+      // Answer whatever the reader typed while Python was loading.
+      const typed = [...form.elements].some((i) => i.name && i.type !== "select-one" && i.value);
+      if (typed) update({ summary: false }).catch(() => setState(widget, "error"));
+    },
+    () => setState(widget, "error"),
+  );
+}
+
+/** Initialise every widget under `root` once; safe to call again (e.g. after instant navigation). */
+export function initWidgets(root = document) {
+  for (const widget of root.querySelectorAll("[data-calculator]:not([data-kapu-wired])")) {
+    widget.setAttribute("data-kapu-wired", "");
+    wire(widget);
+  }
+}
+
+window.Kapu = { call, initWidgets, ready: () => startPython() };
+initWidgets();

@@ -1,0 +1,29 @@
+// Kapu worker: boots the self-hosted Pyodide, loads the calculators wheel from this site,
+// and answers run requests with calculators.web.run_json. A module worker: Pyodide 314 needs it.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
+
+async function boot() {
+  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  // loadPackage() does not reject when a download fails: the import below is the real check.
+  await pyodide.loadPackage(WHEEL_URL, { messageCallback: () => {}, errorCallback: () => {} });
+  const web = pyodide.pyimport("calculators.web");
+  return web.run_json;
+}
+
+const started = boot();
+started.then(
+  () => postMessage({ type: "ready" }),
+  (err) => postMessage({ type: "failed", error: String(err && err.message || err) }),
+);
+
+self.addEventListener("message", async ({ data }) => {
+  if (data.type !== "run") return;
+  try {
+    const runJson = await started;
+    postMessage({ type: "result", id: data.id, outcome: runJson(data.request) });
+  } catch (err) {
+    postMessage({ type: "error", id: data.id, error: String(err && err.message || err) });
+  }
+});
