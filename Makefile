@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kapu-setup
 LANGS := hu pl vi
 
-.PHONY: setup serve build test lint bench catalogs clean
+.PHONY: setup serve build test lint bench catalogs catalogs-unlocked clean
 
 $(STAMP): requirements.txt package.json package-lock.json
 	python3 -m venv $(VENV)
@@ -33,8 +33,11 @@ bench: setup build  ## prints boot ratio, latency p50/p95 and bytes per page
 	$(PY) bench/bench.py
 
 catalogs: setup  ## re-extract strings into the catalogs; then translate the new entries
+	flock /tmp/kapu-catalog.lock $(MAKE) --no-print-directory catalogs-unlocked
+
+catalogs-unlocked:
 	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ --no-location --omit-header --sort-output -o calculators/locale/kapu.pot .
-	for l in $(LANGS); do $(PY) -m babel.messages.frontend update --no-fuzzy-matching --omit-header -i calculators/locale/kapu.pot -d calculators/locale -D kapu -l $$l; done
+	for l in $(LANGS); do $(PY) -m babel.messages.frontend update --no-fuzzy-matching --omit-header -i calculators/locale/kapu.pot -d calculators/locale -D kapu -l $$l -w 100; done
 
 clean:
 	rm -rf site .pytest_cache calculators/locale/*/LC_MESSAGES/*.mo

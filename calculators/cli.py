@@ -26,24 +26,39 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m calculators", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes: the reader's language, and a pinned "today" for tests."""
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--today", help=argparse.SUPPRESS)
+
+
+def print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def today(args: argparse.Namespace) -> dt.date:
+    return parse_date(args.today) if args.today else dt.date.today()
+
+
+def add_validate(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("validate", help="check an identifier")
     v.add_argument("kind", choices=sorted(identifiers.KINDS))
     v.add_argument("value")
     v.add_argument("--birth-date", help="YYYY-MM-DD, for vn-personal-id")
-    v.add_argument("--today", help=argparse.SUPPRESS)  # tests pin the date
-    v.add_argument("--lang", choices=LANGUAGES, default="en")
+    common_options(v)
+    v.set_defaults(handler=cmd_validate)
+
+
+# Each command registers its own sub-parser; a new calculator adds one line here.
+COMMANDS = (add_validate,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m calculators", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for add in COMMANDS:
+        add(sub)
     return parser
-
-
-def _print(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
-def _today(args: argparse.Namespace) -> dt.date:
-    return parse_date(args.today) if args.today else dt.date.today()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -52,17 +67,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             birth_date = parse_date(args.birth_date)
         except ValueError:
-            _print({"problems": [identifiers._BAD_BIRTH_DATE.as_dict(args.lang)]})
+            print_json({"problems": [identifiers._BAD_BIRTH_DATE.as_dict(args.lang)]})
             return EXIT_INVALID
-    result = identifiers.validate(args.kind, args.value, _today(args), birth_date)
+    result = identifiers.validate(args.kind, args.value, today(args), birth_date)
     out = result.as_dict(args.lang)
-    _print(out)
+    print_json(out)
     return EXIT_OK if result.valid else EXIT_INVALID
-
-
-COMMANDS = {"validate": cmd_validate}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return COMMANDS[args.command](args)
+    return args.handler(args)

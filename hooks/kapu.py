@@ -55,9 +55,17 @@ def on_config(config):
     return config
 
 
+ABBREVIATIONS = ROOT / "includes" / "abbreviations"
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
-    return render_macros(markdown, lang)
+    markdown = render_macros(markdown, lang)
+    # The glossary's abbreviations (*[TAJ]: …) become tooltips on every page of that language.
+    glossary = ABBREVIATIONS / f"{lang}.md"
+    if glossary.exists():
+        markdown += "\n\n" + glossary.read_text("utf-8")
+    return markdown
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:
