@@ -14,6 +14,7 @@ import sys
 
 from calculators import identifiers
 from calculators.cleaning import parse_date
+from calculators.hu_self_notification import coverage_end, eligibility
 from calculators.i18n import LANGUAGES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -50,7 +51,7 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
 
 
 # Each command registers its own sub-parser; a new calculator adds one line here.
-COMMANDS = (add_validate,)
+COMMANDS = (add_validate, eligibility.add_command, coverage_end.add_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,16 +7,61 @@ the same few lines and holds no rule of its own:
      "errors": [{"field", "code", "message", "hint"}],      # shown by the fields + summary
      "answer": {"tone": "positive" | "negative" | "neutral",
                 "headline": str, "facts": [str], "notes": [str],
-                "why": [{"code", "message", "source"}]} | null,
+                "why": [{"code", "message", "source"}],
+                "links": [{"text", "href"}],                  # optional: only when given
+                "timeline": {"days", "segments": [{"kind", "label", "first_day", "last_day",
+                             "offset", "days"}]}} | null,    # optional: only when given
      "data": {...}}                                          # the machine-readable result
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from calculators.i18n import Text
 from calculators.results import Problem, Step
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link shown with the answer; `href` is relative to the calculator's page."""
+
+    text: Text
+    href: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of days on a timeline, both ends inclusive."""
+
+    kind: str  # a stable code the page styles by, e.g. "condition", "extension"
+    label: Text
+    first_day: dt.date
+    last_day: dt.date
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Dated segments to draw. Python does all the date arithmetic: each segment carries its
+    offset and length in days from the timeline's first day, so the page only scales bars."""
+
+    segments: tuple[Segment, ...]
+
+    def as_dict(self, lang: str) -> dict[str, object]:
+        start = min(s.first_day for s in self.segments)
+        end = max(s.last_day for s in self.segments)
+        return {
+            "first_day": start.isoformat(),
+            "last_day": end.isoformat(),
+            "days": (end - start).days + 1,
+            "segments": [
+                {"kind": s.kind, "label": s.label.render(lang), "first_day": s.first_day.isoformat(),
+                 "last_day": s.last_day.isoformat(), "offset": (s.first_day - start).days,
+                 "days": (s.last_day - s.first_day).days + 1}
+                for s in self.segments
+            ],
+        }
 
 
 @dataclass
@@ -26,15 +71,22 @@ class Answer:
     facts: list[Text] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     why: list[Step] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    timeline: Timeline | None = None
 
     def as_dict(self, lang: str) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "tone": self.tone,
             "headline": self.headline.render(lang),
             "facts": [t.render(lang) for t in self.facts],
             "notes": [t.render(lang) for t in self.notes],
             "why": [s.as_dict(lang) for s in self.why],
         }
+        if self.links:
+            out["links"] = [{"text": link.text.render(lang), "href": link.href} for link in self.links]
+        if self.timeline:
+            out["timeline"] = self.timeline.as_dict(lang)
+        return out
 
 
 @dataclass

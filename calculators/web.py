@@ -15,12 +15,15 @@ from types import ModuleType
 
 from calculators import identifiers
 from calculators.forms import Form
+from calculators.hu_self_notification import coverage_end, eligibility
 from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from calculators.outcome import Outcome
 
 # name -> module with FORM and run(values, today) -> Outcome
 CALCULATORS: dict[str, ModuleType] = {
     identifiers.FORM.name: identifiers,
+    eligibility.FORM.name: eligibility,
+    coverage_end.FORM.name: coverage_end,
 }
 
 
