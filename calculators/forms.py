@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from calculators.i18n import N_
+
 
 @dataclass(frozen=True)
 class Option:
@@ -33,4 +35,4 @@ class Form:
     name: str
     title: str  # message id
     fields: tuple[Field, ...] = field(default_factory=tuple)
-    submit: str = "Check"  # message id
+    submit: str = N_("Check")  # message id (the default button text)
