@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sys
 
-from calculators import identifiers
+from calculators import identifiers, offices
 from calculators.cleaning import parse_date
 from calculators.hu_self_notification import coverage_end, eligibility
 from calculators.i18n import LANGUAGES
@@ -51,7 +51,7 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
 
 
 # Each command registers its own sub-parser; a new calculator adds one line here.
-COMMANDS = (add_validate, eligibility.add_command, coverage_end.add_command)
+COMMANDS = (add_validate, eligibility.add_command, coverage_end.add_command, offices.add_office)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from types import ModuleType
 
-from calculators import identifiers
+from calculators import identifiers, offices
 from calculators.forms import Form
 from calculators.hu_self_notification import coverage_end, eligibility
 from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -24,6 +24,7 @@ CALCULATORS: dict[str, ModuleType] = {
     identifiers.FORM.name: identifiers,
     eligibility.FORM.name: eligibility,
     coverage_end.FORM.name: coverage_end,
+    offices.FORM.name: offices,
 }
 
 

@@ -27,9 +27,10 @@ PACKAGE = "countrystatecity-postal-codes"
 ASSET = ROOT / "calculators" / "data" / "hu_postcodes.csv"
 PUBLISHED_NAME = "hu_postcodes.csv"  # under site/assets/kapu/data/, linked from the licences page
 # ISO 3166-2:HU codes of Budapest and the 19 counties: the offices' keys (calculators/data/hu_offices.csv).
-COUNTY_CODES = frozenset(
-    "BU BA BE BK BZ CS FE GS HB HE JN KE NO PE SO SZ TO VA VE ZA".split()
-)
+COUNTY_CODES = frozenset({
+    "BU", "BA", "BE", "BK", "BZ", "CS", "FE", "GS", "HB", "HE",
+    "JN", "KE", "NO", "PE", "SO", "SZ", "TO", "VA", "VE", "ZA",
+})
 POSTCODE = re.compile(r"[1-9][0-9]{3}")
 
 
