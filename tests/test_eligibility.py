@@ -157,7 +157,7 @@ def test_forints_refused(typed, code):
 # --- properties -------------------------------------------------------------------------------
 
 PERCENT = st.integers(min_value=0, max_value=100)
-FIELDS = sorted(f.name for f in el.FORM.fields) + ["junk"]
+FIELDS = [*sorted(f.name for f in el.FORM.fields), "junk"]
 
 
 @given(st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=60)), st.sampled_from(LANGUAGES))
