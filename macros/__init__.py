@@ -12,8 +12,9 @@ from pathlib import Path
 
 import jinja2
 
+from calculators import examples as example_data
 from calculators import web
-from calculators.i18n import translations
+from calculators.i18n import translate, translations
 
 TEMPLATES = Path(__file__).parent / "templates"
 MACRO_CALL = re.compile(r"\{\{\s*(calculator|examples)\(\s*[\"']([\w-]+)[\"']\s*\)\s*\}\}")
@@ -38,7 +39,42 @@ def calculator(name: str, lang: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-MACROS = {"calculator": calculator}
+# Calculators whose answer facts belong in the examples table (short, and part of the answer).
+EXAMPLE_FACTS = frozenset({"coverage-end"})
+
+
+def examples(name: str, lang: str) -> str:
+    """The worked examples of calculator `name` as a table, answered by the rules in `lang`.
+
+    The examples file is calculators/examples/<name with _>.toml: `today`, optional `defaults`,
+    and `[[example]]` entries with `id`, `title` (one per language) and `values` (raw form input)."""
+    data = example_data.load(name.replace("-", "_"))
+    form = web.form(name)
+    labels = {f.name: f for f in form.fields}
+    rows = []
+    for example in data["example"]:
+        values = {**data.get("defaults", {}), **example["values"]}
+        inputs = []
+        for field_name, value in sorted(values.items(), key=lambda kv: list(labels).index(kv[0])):
+            field = labels[field_name]
+            options = {o.value: o.label for o in field.options}
+            shown = translate(lang, options[value]) if value in options else value
+            inputs.append((translate(lang, field.label), shown))
+        outcome = web.run(name, values, lang, data["today"])
+        if outcome["answer"]:
+            answer = [outcome["answer"]["headline"]]
+            if name in EXAMPLE_FACTS:
+                answer += outcome["answer"]["facts"]
+        else:
+            answer = [e["message"] for e in outcome["errors"]]
+        title = example.get("title", {})
+        rows.append({"id": example.get("id", ""), "title": title.get(lang) or title.get("en", ""),
+                     "inputs": inputs, "answer": answer, "status": outcome["status"]})
+    html = environment(lang).get_template("examples.html").render(name=name, rows=rows, lang=lang)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+MACROS = {"calculator": calculator, "examples": examples}
 
 
 def render_macros(markdown: str, lang: str) -> str:

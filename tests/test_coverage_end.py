@@ -20,7 +20,7 @@ TODAY = EXAMPLES["today"]
 
 
 def form_values(example: dict) -> dict[str, str]:
-    return {"domestic": "yes", **example["values"]}
+    return {**EXAMPLES["defaults"], **example["values"]}
 
 
 def mismatches(example: dict, outcome: dict) -> list[str]:

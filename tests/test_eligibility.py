@@ -21,7 +21,7 @@ TODAY = EXAMPLES["today"]
 
 def form_values(example: dict) -> dict[str, str]:
     """The raw strings a reader types for an example (domestic unless it says otherwise)."""
-    return {"residence": "hu-citizen-address", **example["values"]}
+    return {**EXAMPLES["defaults"], **example["values"]}
 
 
 def mismatches(example: dict, outcome: dict) -> list[str]:

@@ -95,7 +95,9 @@ function renderErrors(widget, outcome, { summary }) {
   }
   for (const box of widget.querySelectorAll("[data-field]")) {
     const name = box.dataset.field;
-    const input = box.querySelector(".kapu-input");
+    // Radios (kind "radios"): errors go on the fieldset and on every radio of the group.
+    const inputs = [...box.querySelectorAll(".kapu-input, .kapu-radio__input")];
+    const input = box.matches("fieldset") ? box : inputs[0];
     const slot = box.querySelector(".kapu-field-error");
     const errors = byField.get(name) || [];
     const shown = summary || !box.dataset.pristine;
@@ -104,8 +106,10 @@ function renderErrors(widget, outcome, { summary }) {
     box.classList.toggle("kapu-field--error", shown && errors.length > 0);
     const describedBy = [box.querySelector(".kapu-hint")?.id, shown && errors.length ? slot.id : null].filter(Boolean);
     if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
-    if (shown && errors.length) input.setAttribute("aria-invalid", "true");
-    else input.removeAttribute("aria-invalid");
+    for (const each of inputs) {
+      if (shown && errors.length) each.setAttribute("aria-invalid", "true");
+      else each.removeAttribute("aria-invalid");
+    }
   }
   const box = widget.querySelector(".kapu-error-summary");
   const list = box.querySelector("ul");
@@ -116,7 +120,7 @@ function renderErrors(widget, outcome, { summary }) {
   }
   list.replaceChildren(...(outcome.errors || []).map((e) => {
     const li = el("li");
-    const target = widget.querySelector(`[data-field="${e.field}"] .kapu-input`);
+    const target = widget.querySelector(`[data-field="${e.field}"] :is(.kapu-input, .kapu-radio__input)`);
     const a = el("a", { href: target ? `#${target.id}` : "#" }, e.message);
     a.addEventListener("click", (ev) => { ev.preventDefault(); target?.focus(); });
     li.append(a);
@@ -124,6 +128,24 @@ function renderErrors(widget, outcome, { summary }) {
   }));
   box.hidden = !(outcome.errors || []).length;
   if (summary && !box.hidden) box.focus();
+}
+
+// A timeline that Python computed: each segment has its offset and length in days, so the page
+// only scales bars (no date arithmetic here). The dates are in the text; the bars are decoration.
+function renderTimeline(timeline) {
+  const list = el("ol", { class: "kapu-timeline" });
+  for (const s of timeline.segments) {
+    const li = el("li", { class: `kapu-timeline__row kapu-timeline__row--${s.kind}`, "data-segment": s.kind });
+    const track = el("span", { class: "kapu-timeline__track", "aria-hidden": "true" });
+    const bar = el("span", { class: "kapu-timeline__bar" });
+    bar.style.marginLeft = `${(100 * s.offset) / timeline.days}%`;
+    bar.style.width = `${Math.max((100 * s.days) / timeline.days, 0.6)}%`;
+    track.append(bar);
+    li.append(el("span", { class: "kapu-timeline__label" }, s.label), track,
+      el("span", { class: "kapu-timeline__dates" }, s.first_day === s.last_day ? s.first_day : `${s.first_day} – ${s.last_day}`));
+    list.append(li);
+  }
+  return list;
 }
 
 function renderAnswer(widget, outcome) {
@@ -138,6 +160,7 @@ function renderAnswer(widget, outcome) {
     card.append(ul);
   }
   answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
+  if (answer.timeline) card.append(renderTimeline(answer.timeline));
   if (answer.why.length) {
     const details = el("details", { class: "kapu-why" });
     details.append(el("summary", {}, widget.dataset.msgWhy || "Why?"));
@@ -189,7 +212,8 @@ function wire(widget) {
     () => {
       setState(widget, "ready");
       // Answer whatever the reader typed while Python was loading.
-      const typed = [...form.elements].some((i) => i.name && i.type !== "select-one" && i.value);
+      const typed = [...form.elements].some((i) => i.name && i.type !== "select-one" && i.value
+        && (i.type !== "radio" || i.checked));
       if (typed) update({ summary: false }).catch(() => setState(widget, "error"));
     },
     () => setState(widget, "error"),
@@ -203,6 +227,11 @@ export function initWidgets(root = document) {
     wire(widget);
   }
 }
+
+// A printed answer is a summary a clerk can hand over: open every "Why?" before printing.
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll(".kapu-why")) details.open = true;
+});
 
 window.Kapu = { call, initWidgets, ready: () => startPython() };
 initWidgets();
