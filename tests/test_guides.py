@@ -38,8 +38,15 @@ HEADING_ID = re.compile(r"\{\s*[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 LINK = re.compile(r"\]\((?P<url>https?://[^)\s]+)\)|<(?P<auto>https?://[^>\s]+)>")
 
 
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving MkDocs' own tags (!ENV, !relative): they become None."""
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 def languages() -> list[str]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=ConfigLoader)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return [language["locale"] for language in i18n["languages"]]
 
