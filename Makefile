@@ -14,7 +14,14 @@ $(STAMP): requirements.txt package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
-setup: $(STAMP)  ## Python packages into .venv, npm packages into node_modules
+POSTCODES := calculators/data/hu_postcodes.csv
+
+setup: $(STAMP) $(POSTCODES)  ## Python packages into .venv, npm packages into node_modules
+
+# The office finder's postcode asset, derived from the pinned countrystatecity-postal-codes (not committed).
+$(POSTCODES): $(STAMP) kapu_build/postcodes.py
+	$(PY) -m kapu_build.postcodes
+	touch $@
 
 serve: setup  ## build and serve the site on http://127.0.0.1:8000 (rebuilds on change)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

@@ -237,14 +237,15 @@ class Found:
     postcode: str | None
     places: list[Place]
     settlements: list[str]
-    choices: list[str] = field(default_factory=list)
-    guessed: bool = False  # the names are near spellings of what was typed, not exact matches
+    choices: list[str] = field(default_factory=list)  # names the reader can pick from
+    needs_pick: bool = False  # no office until the reader picks one of the choices
+    guessed: bool = False  # the choices are near spellings of what was typed, not exact matches
 
     @property
     def county(self) -> str | None:
         """The one county of the matched places; None while the reader still has to choose."""
         counties = {p.county for p in self.places}
-        return counties.pop() if len(counties) == 1 and not self.choices else None
+        return counties.pop() if len(counties) == 1 and not self.needs_pick else None
 
     @property
     def office(self) -> Office | None:
@@ -264,6 +265,7 @@ def _problem(code: str, message: Text, hint: Text | None = None) -> InvalidInput
 
 
 _TYPE_HINT = Text(N_("Type a 4-digit postcode, for example 9021, or the name of a settlement, for example Győr."))
+_EMPTY = Problem("empty", Text(N_("Enter a postcode or the name of a settlement.")), _TYPE_HINT, field="query")
 
 
 def _by_postcode(code: str, pick: str, g: Gazetteer) -> Found:
@@ -281,17 +283,20 @@ def _by_postcode(code: str, pick: str, g: Gazetteer) -> Found:
             Text(N_("Check the postcode on a letter or on your address card. Postcodes of P.O. boxes are not "
                     "included: use the postcode of your home.")),
         )
+    names = [p.name for p in places]
+    if len({p.county for p in places}) == 1:  # one county: the answer at once, whichever is yours
+        return Found("postcode", code, places, names)
+    # Settlements in different counties: the reader says which is theirs (and may change it).
     picked = [p for p in places if fold(p.name) == fold(pick)] if pick else []
     if picked:
-        return Found("postcode", code, picked, [p.name for p in picked])
-    found = Found("postcode", code, places, [p.name for p in places])
-    if len({p.county for p in places}) > 1:  # settlements in different counties: the reader says which
-        found.choices = found.settlements
-    return found
+        return Found("postcode", code, picked, [p.name for p in picked], choices=names)
+    return Found("postcode", code, places, names, choices=names, needs_pick=True)
 
 
-def _by_name(key: str, pick: str, g: Gazetteer) -> Found:
+def _by_name(key: str, pick: str, g: Gazetteer, typed: str = "") -> Found:
     names = g.keys.get(key)
+    if names and not pick:  # typed with its accents ("Kömlő"): that one, not its look-alikes
+        pick = next((n for n in names if n.casefold() == typed.casefold()), "")
     exact = names is not None
     if names is None:
         if len(key) < 2:
@@ -299,15 +304,17 @@ def _by_name(key: str, pick: str, g: Gazetteer) -> Found:
         names = g.suggest(key)
         if not names:
             raise _problem("not-found", Text(N_("We found no settlement with a name like this.")), _TYPE_HINT)
-    if pick in names or len(names) == 1:
-        name = pick if pick in names else names[0]
-        return Found("name", None, g.groups[name], [name])
-    found = Found("name", None, [p for n in names for p in g.groups[n]], list(names))
-    # A near spelling is a guess: the reader confirms it. Look-alike names ("Komló", "Kömlő") in
-    # one county give the answer at once, as a postcode's settlements do.
-    if not exact or len({p.county for p in found.places}) > 1:
-        found.choices, found.guessed = list(names), not exact
-    return found
+    if len(names) == 1:
+        return Found("name", None, g.groups[names[0]], list(names))
+    places = [p for n in names for p in g.groups[n]]
+    if exact and len({p.county for p in places}) == 1:
+        # Look-alike names in one county ("Komoró", "Kömörő") answer at once, as a postcode does.
+        return Found("name", None, places, list(names))
+    # A near spelling is a guess and look-alikes in two counties are ambiguous: the reader picks
+    # (the choices stay on screen, so the pick can be changed).
+    if pick in names:
+        return Found("name", None, g.groups[pick], [pick], choices=list(names), guessed=not exact)
+    return Found("name", None, places, list(names), choices=list(names), needs_pick=True, guessed=not exact)
 
 
 def find(query: str, pick: str = "", g: Gazetteer | None = None) -> Found:
@@ -328,7 +335,7 @@ def find(query: str, pick: str = "", g: Gazetteer | None = None) -> Found:
         return _by_postcode(compact, pick, g)
     key = fold(text)
     if key in g.keys:
-        return _by_name(key, pick, g)
+        return _by_name(key, pick, g, text)
     head = re.fullmatch(r"(\d{4})\W+(\D.*)", text)  # "9021 Győr": the postcode decides
     if head:
         return _by_postcode(head.group(1), pick or head.group(2), g)
@@ -379,7 +386,7 @@ def _office_facts(office: Office) -> list[Text]:
 
 def _why(found: Found, office: Office) -> list[Step]:
     place = ", ".join(found.settlements)
-    where = (Text(N_("%(place)s is in Budapest, so Budapest's government office is yours."), {"place": place})
+    where = (Text(N_("Every Budapest district belongs to Budapest's government office."))
              if office.county_code == BUDAPEST else
              Text(N_("%(place)s is in %(county)s county, so that county's government office is yours."),
                   {"place": place, "county": office.county}))
@@ -464,7 +471,7 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     try:
         found = find(values.get("query", ""), values.get("pick", ""), g)
     except NothingTyped:
-        return Outcome(FORM.name, "empty")
+        return Outcome(FORM.name, "empty", [_EMPTY])
     except InvalidInput as invalid:
         return Outcome(FORM.name, "problems", invalid.problems,
                        data={"problems": [p.code for p in invalid.problems]})
@@ -496,14 +503,13 @@ def office_command(args: argparse.Namespace) -> int:
     try:
         found = find(args.query, args.pick)
     except NothingTyped:
-        problem = Problem("empty", Text(N_("Enter a postcode or the name of a settlement.")), _TYPE_HINT)
-        print_json({"problems": [problem.as_dict(args.lang)]})
+        print_json({"problems": [_EMPTY.as_dict(args.lang)]})
         return EXIT_INVALID
     except InvalidInput as invalid:
         print_json({"problems": [p.as_dict(args.lang) for p in invalid.problems]})
         return EXIT_INVALID
     out = as_data(found)
-    if found.choices:
+    if found.needs_pick:
         problem = Problem("choose", choices_answer(found).headline,
                           Text(N_("Run the command again with --pick and one of the choices.")))
         out["problems"] = [problem.as_dict(args.lang)]

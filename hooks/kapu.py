@@ -1,7 +1,8 @@
 """MkDocs hooks: everything `mkdocs build` needs beyond Markdown, so there is no manual step.
 
 - on_config: compile the gettext catalogs; take the translated site name and navigation
-  titles from them (one catalog per language for pages and Python alike).
+  titles from them (one catalog per language for pages and Python alike); generate the office
+  finder's postcode asset from the pinned package (kapu_build/postcodes.py).
 - on_page_markdown: render calculator macros in the page's language.
 - on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, and build
   the calculators wheel, into the site.
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from calculators.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
-from kapu_build import catalogs, wheel  # noqa: E402
+from kapu_build import catalogs, postcodes, wheel  # noqa: E402
 from macros import render_macros  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kapu")
@@ -45,6 +46,7 @@ def _nav_titles(nav: list) -> set[str]:
 @event_priority(100)  # before mkdocs-static-i18n reads its per-language settings
 def on_config(config):
     catalogs.compile_all()
+    postcodes.generate()  # the office finder's postcode asset, from the pinned package (ODbL)
     i18n = config.plugins.get("i18n")
     titles = _nav_titles(config.nav or [])
     for language in i18n.config.languages:
@@ -84,6 +86,8 @@ def on_post_build(config):
     for name in PYODIDE_FILES:
         _copy_if_changed(PYODIDE_DIR / name, assets / "pyodide" / name)
     built = wheel.build(assets / "kapu" / "wheels")
+    # ODbL: the derived postcode file stays open, as a plain download beside the wheel.
+    _copy_if_changed(postcodes.ASSET, assets / "kapu" / "data" / postcodes.PUBLISHED_NAME)
     for src in (ROOT / "web").iterdir():
         dst = assets / "kapu" / src.name
         text = src.read_text("utf-8").replace("__KAPU_WHEEL__", f"wheels/{built.name}")

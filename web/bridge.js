@@ -99,6 +99,7 @@ function renderErrors(widget, outcome, { summary }) {
     const inputs = [...box.querySelectorAll(".kapu-input, .kapu-radio__input")];
     const input = box.matches("fieldset") ? box : inputs[0];
     const slot = box.querySelector(".kapu-field-error");
+    if (!input || !slot) continue; // a choices fieldset: its radios carry no field errors
     const errors = byField.get(name) || [];
     const shown = summary || !box.dataset.pristine;
     slot.replaceChildren(...errors.map((e) => el("span", {}, e.hint ? `${e.message} ${e.hint}` : e.message)));
@@ -160,6 +161,16 @@ function renderAnswer(widget, outcome) {
     card.append(ul);
   }
   answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
+  if (answer.links?.length) {
+    const ul = el("ul", { class: "kapu-answer__links" });
+    for (const link of answer.links) {
+      if (/^\s*javascript:/i.test(link.href)) continue;
+      const li = el("li");
+      li.append(el("a", { href: link.href }, link.text));
+      ul.append(li);
+    }
+    card.append(ul);
+  }
   if (answer.timeline) card.append(renderTimeline(answer.timeline));
   if (answer.why.length) {
     const details = el("details", { class: "kapu-why" });
@@ -174,6 +185,32 @@ function renderAnswer(widget, outcome) {
     card.append(details);
   }
   region.replaceChildren(card);
+}
+
+// A field of kind "choices" is a fieldset that the outcome fills with radio buttons:
+// outcome.data.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
+// they stay the same the radios are left alone, so the reader's focus and pick survive an update.
+function renderChoices(widget, outcome) {
+  const all = outcome.data?.choices || {};
+  for (const box of widget.querySelectorAll("[data-choices]")) {
+    const name = box.dataset.field;
+    const options = all[name] || [];
+    const list = box.querySelector(".kapu-choices__list");
+    const signature = JSON.stringify(options);
+    if (list.dataset.signature !== signature) {
+      const current = list.querySelector("input:checked")?.value;
+      list.replaceChildren(...options.map((option, i) => {
+        const id = `${box.id}-${i}`;
+        const input = el("input", { class: "kapu-choice__input", type: "radio", id, name, value: option.value });
+        input.checked = option.value === current;
+        const item = el("div", { class: "kapu-choice" });
+        item.append(input, el("label", { class: "kapu-choice__label", for: id }, option.label));
+        return item;
+      }));
+      list.dataset.signature = signature;
+    }
+    box.hidden = options.length === 0;
+  }
 }
 
 function setState(widget, state) {
@@ -193,6 +230,7 @@ function wire(widget) {
     if (ticket !== latest) return; // a newer input has overtaken this one
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
+    renderChoices(widget, outcome);
     widget.dispatchEvent(new CustomEvent("kapu:outcome", { detail: outcome, bubbles: true }));
   };
   for (const box of widget.querySelectorAll("[data-field]")) box.dataset.pristine = "1";
@@ -208,7 +246,10 @@ function wire(widget) {
     for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
     if (widget.dataset.state === "ready") update({ summary: true }).catch(() => setState(widget, "error"));
   });
-  startPython().then(
+  // One unseen run before "ready": a calculator loads its data on its first run, so once the
+  // widget says ready, every keystroke is answered at full speed.
+  const warmUp = () => call(widget.dataset.calculator, {}, lang).catch(() => {});
+  startPython().then(warmUp).then(
     () => {
       setState(widget, "ready");
       // Answer whatever the reader typed while Python was loading.
