@@ -48,9 +48,12 @@ def test_every_lookup_is_fast() -> None:
     # The browser budget is 20 ms per lookup; CPython is several times faster than Pyodide.
     slowest = 0.0
     for query in [*list(G.by_postcode)[:500], *NAMES[:500], "debrecn", "kecskemt", "szekesfehervr", "abcd"]:
-        start = time.perf_counter()
-        offices.run({"query": query}, TODAY)
-        slowest = max(slowest, time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):  # the best of three: a busy machine's hiccups are not the lookup's cost
+            start = time.perf_counter()
+            offices.run({"query": query}, TODAY)
+            best = min(best, time.perf_counter() - start)
+        slowest = max(slowest, best)
     assert slowest < 0.010, f"slowest lookup took {slowest * 1000:.1f} ms"
 
 
