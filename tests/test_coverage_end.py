@@ -72,6 +72,10 @@ def test_timeline_offsets_are_computed_in_python():
     assert timeline["days"] == 145
 
 
+# What people type, and what a program might send: any text, any date, any number.
+RAW = st.one_of(st.text(max_size=60), st.dates().map(str), st.integers().map(str),
+                st.sampled_from(["yes", "no", "none", "stateless", "hu-citizen-address"]))
+
 # --- properties of the model ------------------------------------------------------------------
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
@@ -111,7 +115,7 @@ def test_short_condition_without_prior_is_extended_by_its_length(condition):
     assert ce.compute(condition).extension_days == condition.days
 
 
-@given(st.dictionaries(st.sampled_from([*ce.DATE_FIELDS, "domestic", "junk"]), st.text(max_size=40)),
+@given(st.dictionaries(st.sampled_from([*ce.DATE_FIELDS, "domestic", "junk"]), RAW),
        st.sampled_from(LANGUAGES))
 @settings(max_examples=300)
 def test_run_never_raises_for_any_strings(values, lang):
@@ -120,6 +124,13 @@ def test_run_never_raises_for_any_strings(values, lang):
     if out["status"] == "problems":
         assert out["errors"] and all(e.get("field") for e in out["errors"])
     json.dumps(out)
+
+
+@pytest.mark.parametrize(("first", "last"), [("9999-12-01", "9999-12-31"), ("0001-01-01", "0001-01-02")])
+def test_far_away_years_are_a_problem_not_a_crash(first, last):
+    out = web.run("coverage-end", {"first_day": first, "last_day": last}, "en", TODAY)
+    assert out["status"] == "problems"
+    assert {e["code"] for e in out["errors"]} == {"year-out-of-range"}
 
 
 # --- command line -----------------------------------------------------------------------------

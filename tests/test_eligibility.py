@@ -108,6 +108,13 @@ def test_pension_start_is_not_before_pension_age():
     assert out["data"]["entitlement_starts"] == {"pension-age-low-income": "2023-06-15"}
 
 
+def test_far_away_years_are_a_problem_not_a_crash():
+    out = web.run("eligibility", {"residence": "stateless", "on": "9999-12-31", "birth_date": "9999-01-01",
+                                  "monthly_income": "1"}, "en", TODAY)
+    assert [(e["code"], e["field"]) for e in out["errors"]] == [("year-out-of-range", "on"),
+                                                               ("year-out-of-range", "birth_date")]
+
+
 # --- reading what people type ---------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "value"), [
@@ -154,13 +161,17 @@ def test_forints_refused(typed, code):
     assert err.value.problem.code == code
 
 
+# What people type, and what a program might send: any text, any date, any number.
+RAW = st.one_of(st.text(max_size=60), st.dates().map(str), st.integers().map(str),
+                st.sampled_from(["yes", "no", "none", "stateless", "hu-citizen-address"]))
+
 # --- properties -------------------------------------------------------------------------------
 
 PERCENT = st.integers(min_value=0, max_value=100)
 FIELDS = [*sorted(f.name for f in el.FORM.fields), "junk"]
 
 
-@given(st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=60)), st.sampled_from(LANGUAGES))
+@given(st.dictionaries(st.sampled_from(FIELDS), RAW), st.sampled_from(LANGUAGES))
 @settings(max_examples=300)
 def test_run_never_raises_for_any_strings(values, lang):
     out = web.run("eligibility", values, lang, TODAY)

@@ -33,7 +33,7 @@ NAME = "coverage-end"
 FULL_EXTENSION_DAYS = 45
 LONG_ENOUGH_DAYS = 45  # a condition (or earlier entitlement) this long earns the full extension
 PRIOR_WINDOW_DAYS = 30  # the earlier entitlement must end within this many days before the first day
-MODEL = "Kapu model of NEAK: Egyéni bejelentés (2023-01-04)"
+MODEL = f"{SOURCE_003} · Kapu"  # our explicit model of the source's rule (see the module docstring)
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,16 @@ def _cleaned(value: str, field: str) -> str:
                                    field=field)) from None
 
 
+# Dates outside these years cannot be meant here (and would overflow date arithmetic near 9999).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def read_date(value: str, field: str) -> dt.date | None:
     """A date, or None when the field is empty."""
     if not _cleaned(value, field):
         return None
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except ValueError as err:
         if str(err) == "no-such-day":
             raise FieldProblem(Problem(
@@ -54,6 +58,11 @@ def read_date(value: str, field: str) -> dt.date | None:
         raise FieldProblem(Problem(
             "not-a-date", Text(N_("Enter a date as year-month-day.")),
             Text(N_("Example: 2023-03-01")), field=field)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise FieldProblem(Problem(
+            "year-out-of-range", Text(N_("Enter a year between %(first)d and %(last)d."),
+                                      {"first": FIRST_YEAR, "last": LAST_YEAR}), field=field))
+    return day
 
 
 def read_percent(value: str, field: str) -> Decimal | None:

@@ -1,0 +1,132 @@
+"""The coverage-end page as a reader uses it, in every language: real Chromium, the built site,
+the rules in Pyodide. The cases are the worked examples of calculators/examples/coverage_end.toml,
+the same ones pytest checks against CPython (tests/test_coverage_end.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import examples, web
+from calculators.hu_self_notification import coverage_end
+from calculators.i18n import LANGUAGES, translate
+from tests.browser.helpers import page_url, wait_ready
+from tests.test_coverage_end import form_values, mismatches
+
+pytestmark = pytest.mark.browser
+
+NAME = "coverage-end"
+EXAMPLES = examples.load("coverage_end")
+RECORD = """window.__kapuOutcomes = [];
+document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.detail));"""
+
+
+def typeable(example: dict) -> bool:
+    """A date field only takes real dates: impossible ones go through the bridge's API instead."""
+    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
+
+
+def open_page(page, site_url, lang):
+    page.add_init_script(RECORD)
+    page.goto(page_url(site_url, lang, "calculators/coverage-end/"))
+    return wait_ready(page, NAME)
+
+
+def submit_and_settle(page, root):
+    before = page.evaluate("window.__kapuOutcomes.length")
+    root.locator(".kapu-submit").click()
+    page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
+        && document.querySelector('[data-calculator="{NAME}"]').dataset.busy === "0" """)
+    return page.evaluate("window.__kapuOutcomes.at(-1)")
+
+
+def type_values(page, values: dict[str, str]):
+    page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
+    for name in coverage_end.DATE_FIELDS:
+        page.fill(f"#kapu-{NAME}-{name}", values.get(name, ""))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_type_the_worked_examples(page, site_url, lang):
+    root = open_page(page, site_url, lang)
+    for example in filter(typeable, EXAMPLES["example"]):
+        values = form_values(example)
+        type_values(page, values)
+        outcome = submit_and_settle(page, root)
+        assert not mismatches(example, outcome), example["id"]
+        assert outcome == web.run(NAME, values, lang, EXAMPLES["today"]), example["id"]
+        result = root.locator("[data-kapu-result]")
+        if not outcome["answer"]:
+            summary = root.locator(".kapu-error-summary")
+            assert summary.is_visible()
+            for error in outcome["errors"]:
+                assert error["message"] in summary.inner_text()
+            continue
+        answer = outcome["answer"]
+        assert result.locator(".kapu-answer__headline").inner_text() == answer["headline"]
+        assert example["coverage_last_day"] in answer["headline"]
+        steps = result.locator(".kapu-why li")
+        assert [steps.nth(i).get_attribute("data-step") for i in range(steps.count())] == outcome["data"]["why"]
+        result.locator(".kapu-why summary").click()
+        assert steps.last.inner_text().startswith(answer["why"][-1]["message"])
+        # The timeline: one row per segment Python computed, with its dates in the text.
+        rows = result.locator(".kapu-timeline [data-segment]")
+        segments = answer["timeline"]["segments"]
+        assert [rows.nth(i).get_attribute("data-segment") for i in range(rows.count())] == [s["kind"] for s in segments]
+        for i, segment in enumerate(segments):
+            assert segment["label"] in rows.nth(i).inner_text()
+            assert segment["last_day"] in rows.nth(i).inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_example_through_the_bridge(page, site_url, lang):
+    """Including what a date field cannot hold (2024-02-30, "yesterday")."""
+    open_page(page, site_url, lang)
+    requests = [form_values(e) for e in EXAMPLES["example"]]
+    outcomes = page.evaluate(
+        "([cases, lang, today]) => Promise.all(cases.map((v) => window.Kapu.call('coverage-end', v, lang, today)))",
+        [requests, lang, EXAMPLES["today"]])
+    for example, outcome in zip(EXAMPLES["example"], outcomes, strict=True):
+        assert not mismatches(example, outcome), example["id"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_error_summary_for_a_last_day_before_the_first(page, site_url, lang):
+    root = open_page(page, site_url, lang)
+    type_values(page, {"domestic": "yes", "first_day": "2023-03-10", "last_day": "2023-03-01"})
+    submit_and_settle(page, root)
+    summary = root.locator(".kapu-error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('kapu-error-summary')")
+    message = translate(lang, "The last day cannot be before the first day.")
+    assert message in summary.inner_text()
+    assert message in root.locator(f"#kapu-{NAME}-last_day-error").inner_text()
+    assert page.get_attribute(f"#kapu-{NAME}-last_day", "aria-invalid") == "true"
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == f"kapu-{NAME}-last_day"
+    # Fixing the date clears the summary.
+    page.fill(f"#kapu-{NAME}-last_day", "2023-03-20")
+    outcome = submit_and_settle(page, root)
+    assert outcome["status"] == "answer"
+    assert summary.is_hidden()
+
+
+def test_worked_examples_table_in_every_language(page, site_url):
+    for lang in LANGUAGES:
+        page.goto(page_url(site_url, lang, "calculators/coverage-end/"))
+        rows = page.locator(f'table[data-examples="{NAME}"] tbody tr')
+        assert rows.count() == len(EXAMPLES["example"])
+        text = rows.first.inner_text()
+        assert EXAMPLES["example"][0]["title"][lang] in text
+        assert EXAMPLES["example"][0]["coverage_last_day"] in text
+
+
+def test_printing_hides_the_form_and_opens_the_why(page, site_url):
+    root = open_page(page, site_url, "en")
+    type_values(page, form_values(EXAMPLES["example"][0]))
+    submit_and_settle(page, root)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert root.locator(".kapu-form").is_hidden()
+    assert root.locator(".kapu-why").get_attribute("open") is not None
+    assert root.locator(".kapu-why li").first.is_visible()
+    assert root.locator(".kapu-timeline").is_visible()

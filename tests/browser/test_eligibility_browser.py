@@ -1,0 +1,147 @@
+"""The eligibility page as a reader uses it, in every language: real Chromium, the built site,
+the rules in Pyodide. The cases are the worked examples of calculators/examples/eligibility.toml,
+the same ones pytest checks against CPython (tests/test_eligibility.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calculators import examples, web
+from calculators.hu_self_notification import eligibility
+from calculators.i18n import LANGUAGES, translate
+from tests.browser.helpers import page_url, wait_ready, widget
+from tests.test_eligibility import form_values, mismatches
+
+pytestmark = pytest.mark.browser
+
+NAME = "eligibility"
+EXAMPLES = examples.load("eligibility")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TEXT_FIELDS = [f.name for f in eligibility.FORM.fields if f.kind != "radios"]
+RECORD = """window.__kapuOutcomes = [];
+document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.detail));"""
+
+
+def typeable(example: dict) -> bool:
+    """A date field of the browser only takes real dates: impossible ones are sent through the
+    bridge's own API instead (the same Python, in the same page)."""
+    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
+
+
+def open_page(page, site_url, lang):
+    page.add_init_script(RECORD)
+    page.goto(page_url(site_url, lang, "calculators/eligibility/"))
+    return wait_ready(page, NAME)
+
+
+def submit_and_settle(page, root):
+    before = page.evaluate("window.__kapuOutcomes.length")
+    root.locator(".kapu-submit").click()
+    page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
+        && document.querySelector('[data-calculator="{NAME}"]').dataset.busy === "0" """)
+    return page.evaluate("window.__kapuOutcomes.at(-1)")
+
+
+def type_values(page, values: dict[str, str]):
+    page.check(f"#kapu-{NAME}-residence-{values['residence']}")
+    for name in TEXT_FIELDS:
+        page.fill(f"#kapu-{NAME}-{name}", values.get(name, ""))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_type_the_worked_examples(page, site_url, lang):
+    root = open_page(page, site_url, lang)
+    for example in EXAMPLES["example"]:
+        if not typeable(example):
+            continue
+        values = form_values(example)
+        type_values(page, values)
+        outcome = submit_and_settle(page, root)
+        assert not mismatches(example, outcome), example["id"]
+        # Pyodide and CPython give the very same outcome, wording included.
+        assert outcome == web.run(NAME, values, lang, EXAMPLES["today"]), example["id"]
+        result = root.locator("[data-kapu-result]")
+        if outcome["answer"]:
+            assert result.locator(".kapu-answer__headline").inner_text() == outcome["answer"]["headline"]
+            steps = result.locator(".kapu-why li")
+            assert [steps.nth(i).get_attribute("data-step") for i in range(steps.count())] == outcome["data"]["why"]
+            result.locator(".kapu-why summary").click()
+            assert steps.first.inner_text().startswith(outcome["answer"]["why"][0]["message"])
+            link = result.locator(".kapu-answer__links a")
+            assert link.inner_text() == translate(lang, "Find your government office")
+        else:
+            summary = root.locator(".kapu-error-summary")
+            assert summary.is_visible()
+            for error in outcome["errors"]:
+                assert error["message"] in summary.inner_text()
+                assert root.locator(f"#kapu-{NAME}-{error['field']}-error").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_example_through_the_bridge(page, site_url, lang):
+    """Including what a date field cannot hold (2024-02-30, "yesterday")."""
+    open_page(page, site_url, lang)
+    requests = [form_values(e) for e in EXAMPLES["example"]]
+    outcomes = page.evaluate(
+        "([cases, lang, today]) => Promise.all(cases.map((v) => window.Kapu.call('eligibility', v, lang, today)))",
+        [requests, lang, EXAMPLES["today"]])
+    for example, outcome in zip(EXAMPLES["example"], outcomes, strict=True):
+        assert not mismatches(example, outcome), example["id"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_error_summary_for_a_date_without_figures(page, site_url, lang):
+    root = open_page(page, site_url, lang)
+    type_values(page, {"residence": "hu-citizen-address", "on": "2027-01-01", "birth_date": "1950-01-01",
+                       "monthly_income": "50 000"})
+    submit_and_settle(page, root)
+    summary = root.locator(".kapu-error-summary")
+    assert summary.is_visible()
+    assert translate(lang, "There is a problem") in summary.inner_text()
+    assert "2027-01-01" in summary.inner_text()
+    assert page.get_attribute(f"#kapu-{NAME}-on", "aria-invalid") == "true"
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == f"kapu-{NAME}-on"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_radios_are_a_fieldset_and_their_error_leads_to_them(page, site_url, lang):
+    root = open_page(page, site_url, lang)
+    fieldset = root.locator(f"fieldset#kapu-{NAME}-residence")
+    assert fieldset.locator("legend").inner_text() == translate(lang, "Which of these describes you?")
+    assert fieldset.locator("input[type=radio]").count() == len(eligibility.RESIDENCE_OPTIONS)
+    page.fill(f"#kapu-{NAME}-health_status", "40")
+    submit_and_settle(page, root)
+    summary = root.locator(".kapu-error-summary")
+    assert translate(lang, "Choose the sentence that describes you.") in summary.inner_text()
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.name") == "residence"
+    assert page.get_attribute(f"#kapu-{NAME}-residence-none", "aria-invalid") == "true"
+
+
+def test_money_and_percent_fields_ask_for_a_numeric_keyboard(page, site_url):
+    root = open_page(page, site_url, "en")
+    for name in ("monthly_income", "work_capacity_change", "health_impairment", "health_status"):
+        assert root.locator(f"#kapu-{NAME}-{name}").get_attribute("inputmode") == "numeric"
+
+
+def test_worked_examples_table_in_every_language(page, site_url):
+    for lang in LANGUAGES:
+        page.goto(page_url(site_url, lang, "calculators/eligibility/"))
+        rows = page.locator(f'table[data-examples="{NAME}"] tbody tr')
+        assert rows.count() == len(EXAMPLES["example"])
+        first = EXAMPLES["example"][0]
+        assert first["title"][lang] in rows.first.inner_text()
+
+
+def test_no_accessibility_violations(page, site_url):
+    root = open_page(page, site_url, "hu")
+    type_values(page, form_values(EXAMPLES["example"][0]))
+    submit_and_settle(page, root)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => await axe.run(document.querySelector('[data-calculator]'),
+        {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})""")
+    assert not [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert widget(page, NAME).get_attribute("data-state") == "ready"
