@@ -224,9 +224,17 @@ function wire(widget) {
   const form = widget.querySelector("form");
   const lang = widget.dataset.lang || document.documentElement.lang || "en";
   let latest = 0;
+  let inFlight = 0; // exposed as data-busy so tests and embedders can tell when the answer is final
+  widget.dataset.busy = "0";
   const update = async ({ summary }) => {
     const ticket = ++latest;
-    const outcome = await call(widget.dataset.calculator, formValues(form), lang);
+    widget.dataset.busy = String(++inFlight);
+    let outcome;
+    try {
+      outcome = await call(widget.dataset.calculator, formValues(form), lang);
+    } finally {
+      widget.dataset.busy = String(--inFlight);
+    }
     if (ticket !== latest) return; // a newer input has overtaken this one
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
