@@ -12,10 +12,22 @@ async function boot() {
   return web.run_json;
 }
 
+// Some load failures (a blocked pyodide.asm.wasm) surface only as an unhandled rejection
+// inside Pyodide's loader, never rejecting loadPyodide(): report those as a failed start too.
+let booted = false;
+const fail = (reason) => {
+  if (!booted) postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
+};
+self.addEventListener("unhandledrejection", (event) => fail(event.reason));
+self.addEventListener("error", (event) => fail(event.message));
+
 const started = boot();
 started.then(
-  () => postMessage({ type: "ready" }),
-  (err) => postMessage({ type: "failed", error: String(err && err.message || err) }),
+  () => {
+    booted = true;
+    postMessage({ type: "ready" });
+  },
+  fail,
 );
 
 self.addEventListener("message", async ({ data }) => {
