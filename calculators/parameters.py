@@ -33,6 +33,7 @@ class DatedValue:
     start: dt.date
     value: int
     reference: str
+    verified: bool = True  # False: the reference is only the publication (e.g. the decree number is unknown)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def _read(name: str) -> dict:
 def parameter(name: str) -> Parameter:
     """Load a dated parameter file, checking that it is well-formed (sorted, integer values)."""
     data = _read(name)
-    values = tuple(DatedValue(v["start"], v["value"], v["reference"]) for v in data["values"])
+    values = tuple(DatedValue(v["start"], v["value"], v["reference"], v.get("verified", True))
+                   for v in data["values"])
     starts = [v.start for v in values]
     if starts != sorted(set(starts)) or not all(type(v.value) is int for v in values):
         raise ValueError(f"parameters/{name}.toml: values must have increasing starts and integer values")

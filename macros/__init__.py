@@ -14,10 +14,11 @@ import jinja2
 
 from calculators import examples as example_data
 from calculators import web
+from calculators.hu_self_notification import eligibility
 from calculators.i18n import translate, translations
 
 TEMPLATES = Path(__file__).parent / "templates"
-MACRO_CALL = re.compile(r"\{\{\s*(calculator|examples)\(\s*[\"']([\w-]+)[\"']\s*\)\s*\}\}")
+MACRO_CALL = re.compile(r"\{\{\s*(calculator|examples|parameters)\(\s*[\"']([\w-]+)[\"']\s*\)\s*\}\}")
 
 
 @cache
@@ -74,7 +75,21 @@ def examples(name: str, lang: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-MACROS = {"calculator": calculator, "examples": examples}
+# Dated figures shown on pages straight from calculators/parameters/, never copied by hand.
+PARAMETER_TABLES = {
+    "minimum-wage": eligibility.figures_table,
+    "pension-age": eligibility.pension_age_table,
+}
+
+
+def parameters(name: str, lang: str) -> str:
+    """A table of dated parameters (e.g. "minimum-wage") in the page's language."""
+    headers, rows = PARAMETER_TABLES[name](lang)
+    html = environment(lang).get_template("table.html").render(name=name, headers=headers, rows=rows)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters}
 
 
 def render_macros(markdown: str, lang: str) -> str:

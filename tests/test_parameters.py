@@ -45,7 +45,9 @@ def test_every_value_has_a_reference_and_the_files_are_sorted():
         assert all(v.reference.strip() for v in param.values)
     assert all(b.reference.strip() for b in p.pension_age_bands())
     # The 2026 decree's number was not found: its reference must say so, not invent one.
-    assert "not verified" in p.minimum_wage(D(2026, 6, 1)).reference
+    assert p.minimum_wage(D(2026, 6, 1)).verified is False
+    assert "Magyar Közlöny 2025-12-23" in p.minimum_wage(D(2026, 6, 1)).reference
+    assert p.minimum_wage(D(2025, 6, 1)).verified is True
 
 
 def test_threshold_rounds_up_a_non_integer(monkeypatch):
@@ -89,3 +91,18 @@ def test_pension_age_is_between_62_and_65_years_and_a_half(birth):
 def test_threshold_never_falls_over_time(a, b):
     a, b = sorted((a, b))
     assert p.income_threshold(a) <= p.income_threshold(b)
+
+
+@pytest.mark.parametrize("lang", ["en", "hu", "pl", "vi"])
+def test_pages_show_the_figures_from_the_data_files(lang):
+    """The tables on the eligibility page are rendered from the parameter files, never copied."""
+    from calculators.i18n import translate
+    from macros import render_macros
+
+    html = render_macros('{{ parameters("minimum-wage") }} {{ parameters("pension-age") }}', lang)
+    for value in p.parameter("minimum_wage").values:
+        assert value.start.isoformat() in html
+        assert f"{value.value:,}".replace(",", " ") + " Ft" in html
+        assert f"{p.income_threshold(value.start):,}".replace(",", " ") + " Ft" in html
+    assert translate(lang, "Minimum wage") in html
+    assert html.count("<tr>") == 1 + len(p.parameter("minimum_wage").values) + 1 + len(p.pension_age_bands())

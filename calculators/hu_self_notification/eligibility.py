@@ -25,7 +25,7 @@ from calculators.forms import Field, Form, Option
 from calculators.hu_self_notification import SOURCE_003, TBJ_22
 from calculators.hu_self_notification.common import Phrase, forints, iso, percent
 from calculators.hu_self_notification.inputs import FieldProblem, read_date, read_forints, read_percent
-from calculators.i18n import N_, Text
+from calculators.i18n import N_, Text, translate
 from calculators.outcome import Answer, Link, Outcome
 from calculators.results import InvalidInput, Problem, Step
 
@@ -170,8 +170,7 @@ def _percent_steps(s: Situation) -> tuple[list[str], list[Step]]:
     return met, why
 
 
-def _pension_age_text(birth_date: dt.date) -> Text:
-    band = parameters.pension_age_band(birth_date.year)
+def _age_text(band: parameters.PensionAgeBand) -> Text:
     if band.days:
         return Text(N_("%(years)d years and %(days)d days"), {"years": band.years, "days": band.days})
     return Text(N_("%(years)d years"), {"years": band.years})
@@ -211,7 +210,7 @@ def decide(s: Situation) -> Decision:
             Phrase(N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it on %(day)s.")
                    if reached <= s.on else
                    N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it only on %(day)s."),
-                   {"year": s.birth_date.year, "age": _pension_age_text(s.birth_date), "day": reached.isoformat()}),
+                   {"year": s.birth_date.year, "age": _age_text(band), "day": reached.isoformat()}),
             band.reference))
     if s.birth_date is not None or s.monthly_income is not None:
         try:
@@ -266,6 +265,39 @@ def decide(s: Situation) -> Decision:
     if "pension-age-low-income" in met:
         documents.append("income-certificate")
     return Decision(s.on, eligible, met, starts, threshold, reached, documents if eligible else [], why)
+
+
+# --- the dated figures as tables for the page (one source: calculators/parameters/) ---------
+
+
+def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
+    """Minimum wage and income limit by effective date: headers and rows in `lang`."""
+    wages = parameters.parameter("minimum_wage")
+    share = parameters.income_limit_share(wages.values[0].start)
+    headers = [Text(N_("From")), Text(N_("Minimum wage")),
+               Text(N_("Income limit (%(share)d%%)"), {"share": share.value}), Text(N_("Source"))]
+    rows = []
+    for value in wages.values:
+        reference = (Text(N_("%(reference)s (decree number not verified)"), {"reference": value.reference})
+                     if not value.verified else None)
+        rows.append([value.start.isoformat(), f"{forints(value.value)} Ft",
+                     f"{forints(parameters.income_threshold(value.start))} Ft",
+                     reference.render(lang) if reference else value.reference])
+    return [h.render(lang) for h in headers], rows
+
+
+def pension_age_table(lang: str) -> tuple[list[str], list[list[str]]]:
+    """Old-age pension age by year of birth: headers and rows in `lang`."""
+    rows = []
+    for band in parameters.pension_age_bands():
+        if band.first_birth_year is None:
+            born = Text(N_("before %(year)d"), {"year": band.last_birth_year + 1})
+        elif band.last_birth_year is None:
+            born = Text(N_("%(year)d or later"), {"year": band.first_birth_year})
+        else:
+            born = Text("%(year)d", {"year": band.first_birth_year})
+        rows.append([born.render(lang), _age_text(band).render(lang), band.reference])
+    return [translate(lang, N_("Born")), translate(lang, N_("Pension age")), translate(lang, N_("Source"))], rows
 
 
 # --- reading raw values (web form and command line alike) ----------------------------------
