@@ -111,12 +111,8 @@ class Decision:
         }
 
     def as_dict(self, lang: str) -> dict[str, object]:
-        return {
-            "eligible": self.eligible,
-            "grounds": self.grounds,
-            "entitlement_starts": {g: iso(d) for g, d in self.starts.items()},
-            "income_threshold": self.income_threshold,
-            "pension_age_reached_on": iso(self.pension_age_reached_on),
+        """What the command line prints: the data, with documents and steps in words."""
+        return self.data() | {
             "documents": [{"code": d, "name": Text(DOCUMENTS[d]).render(lang)} for d in self.documents],
             "why": [s.as_dict(lang) for s in self.why],
         }
@@ -195,8 +191,8 @@ def decide(s: Situation) -> Decision:
     starts: dict[str, dt.date | None] = {code: s.opinion_date for code in met}
     if met:
         why.append(
-            Step("start-opinion", Phrase(N_("On this ground entitlement starts on the day the expert opinion was "
-                                            "issued: %(day)s."), {"day": s.opinion_date.isoformat()}), SOURCE_003)
+            Step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
+                                          "issued: %(day)s."), {"day": s.opinion_date.isoformat()}), SOURCE_003)
             if s.opinion_date else
             Step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
                                           "issued.")), SOURCE_003))
