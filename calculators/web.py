@@ -9,34 +9,36 @@ page (a rule never reads the clock).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
-from collections.abc import Callable
 from types import ModuleType
 
-from calculators import identifiers, offices
 from calculators.forms import Form
-from calculators.hu_self_notification import coverage_end, eligibility
 from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from calculators.outcome import Outcome
 
-# name -> module with FORM and run(values, today) -> Outcome
-CALCULATORS: dict[str, ModuleType] = {
-    identifiers.FORM.name: identifiers,
-    eligibility.FORM.name: eligibility,
-    coverage_end.FORM.name: coverage_end,
-    offices.FORM.name: offices,
+# name -> module with FORM and run(values, today) -> Outcome. Imported on first use, so a page
+# pays (in Pyodide start-up time) only for the calculators it shows.
+CALCULATORS: dict[str, str] = {
+    "validators": "calculators.identifiers",
+    "eligibility": "calculators.hu_self_notification.eligibility",
+    "coverage-end": "calculators.hu_self_notification.coverage_end",
+    "office-finder": "calculators.offices",
 }
 
 
+def calculator(name: str) -> ModuleType:
+    module = importlib.import_module(CALCULATORS[name])
+    return module
+
+
 def form(name: str) -> Form:
-    return CALCULATORS[name].FORM
+    return calculator(name).FORM
 
 
 def run(name: str, values: dict[str, str], lang: str, today: str) -> dict[str, object]:
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
-    runner: Callable[[dict[str, str], dt.date], Outcome] = CALCULATORS[name].run
-    return runner({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
+    return calculator(name).run({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
 
 
 def run_json(request: str) -> str:
