@@ -3,28 +3,21 @@ and driven by Playwright in Debian's headless Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("KAPU_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
+sys.path.insert(0, str(ROOT))
+
+from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
 
 
 def pytest_configure(config):
     # The CLI and the rules read compiled catalogs: compile them from the .po sources first.
-    sys.path.insert(0, str(ROOT))
     from kapu_build import catalogs
 
     catalogs.compile_all()
@@ -45,37 +38,24 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 (the stdlib's own attribute)
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-        ".whl": "application/zip", ".json": "application/json",
-    }
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(_Handler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    from kapu_build.static_server import serve
+
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package `chromium` (make test does).")
+    executable = chromium()
+    if not executable:
+        pytest.fail("Chromium not found: install Debian's package `chromium` (make test does), or set KAPU_CHROMIUM.")
     # Playwright launches with a fresh, temporary user-data dir of its own.
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
