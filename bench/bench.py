@@ -1,0 +1,206 @@
+"""Kapu benchmark: numbers, not a timed test. Measured in one run, in headless Chromium, against
+the built site (./site, from `make build`) served on 127.0.0.1.
+
+Prints:
+- bare Pyodide boot (the validators page with its worker swapped for one that only loads Pyodide)
+  vs. the validators widget reaching `ready` (Pyodide + our wheel + import + warm-up), both timed
+  from the worker's creation on the same page; ratio; target ≤ 1.10;
+- input-to-result latency over 200 inputs once ready, p50 / p95; target p95 ≤ 30 ms;
+- bytes transferred (cold cache) for a guide page and a calculator page; target: a page without a
+  calculator transfers no Pyodide bytes.
+
+Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
+from kapu_build.static_server import serve  # noqa: E402
+
+# Timestamps every Worker creation, so both boots are measured from the same point.
+STAMP_WORKERS = """
+window.__workerStarts = [];
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(...args) { window.__workerStarts.push(performance.now()); super(...args); }
+};
+"""
+
+# The baseline: the same calculator page, but its worker replaced by one that only boots Pyodide.
+# Same page, same moment, same competition for the CPU (Material's search worker starts too):
+# the difference is what Kapu adds (wheel, import, warm-up, messages).
+BARE_WORKER = """
+window.__workerStarts = [];
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(url, options) {
+    const pyodide = new URL("../pyodide/", new URL(url, location.href)).href;
+    const src = `import { loadPyodide } from "${pyodide}pyodide.mjs";
+      await loadPyodide({ indexURL: "${pyodide}" });
+      postMessage({ type: "bare" });`;
+    window.__workerStarts.push(performance.now());
+    super(URL.createObjectURL(new Blob([src], { type: "text/javascript" })), options);
+    this.addEventListener("message", (e) => { if (e.data.type === "bare") window.__bareReady = performance.now(); });
+  }
+};
+"""
+
+BARE_READY = """async () => {
+  while (window.__bareReady === undefined) await new Promise((r) => setTimeout(r, 5));
+  return window.__bareReady - window.__workerStarts[0];
+}"""
+
+WIDGET_READY = """async () => {
+  const w = document.querySelector('[data-calculator="validators"]');
+  while (w.dataset.state === "loading") await new Promise((r) => setTimeout(r, 5));
+  if (w.dataset.state !== "ready") throw new Error("widget " + w.dataset.state);
+  return performance.now() - window.__workerStarts[0];
+}"""
+
+LATENCY = """async (n) => {
+  const w = document.querySelector('[data-calculator="validators"]');
+  const kind = document.querySelector("#kapu-validators-kind");
+  const input = document.querySelector("#kapu-validators-value");
+  kind.value = "taj";
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const done = new Promise((r) => w.addEventListener("kapu:outcome", r, { once: true }));
+    const t0 = performance.now();
+    input.value = String(100000000 + i * 7919);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await done;
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def transferred(browser, url: str, wait_ready: bool) -> dict[str, int]:
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def done(request):
+        s = request.sizes()
+        sizes[request.url] = s["responseBodySize"] + s["responseHeadersSize"]
+
+    context.on("requestfinished", done)
+    page.goto(url)
+    if wait_ready:
+        page.evaluate(WIDGET_READY.replace("performance.now() - window.__workerStarts[0]", "0"))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    return {
+        "total": sum(sizes.values()),
+        "pyodide": sum(v for k, v in sizes.items() if "/pyodide/" in k),
+        "wheel": sum(v for k, v in sizes.items() if k.endswith(".whl")),
+        "requests": len(sizes),
+    }
+
+
+def plain_guide(site: Path) -> str:
+    """A guide page with no calculator on it (some guides embed one)."""
+    for page in sorted((site / "guides").glob("*/index.html")):
+        if "data-calculator" not in page.read_text("utf-8"):
+            return page.parent.relative_to(site).as_posix() + "/"
+    raise SystemExit("every guide has a calculator: nothing to measure")
+
+
+def measure(site: Path, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        bare, ready, parts = [], [], []
+        for _ in range(runs):  # alternate, each with a cold cache, so drift hits both alike
+            context = browser.new_context()
+            context.add_init_script(BARE_WORKER)
+            page = context.new_page()
+            page.goto(base + "calculators/validators/")
+            bare.append(page.evaluate(BARE_READY))
+            context.close()
+
+            context = browser.new_context()
+            context.add_init_script(STAMP_WORKERS)
+            page = context.new_page()
+            page.goto(base + "calculators/validators/")
+            ready.append(page.evaluate(WIDGET_READY))
+            parts.append(page.evaluate("window.Kapu.timings"))
+            if len(ready) == runs:
+                latencies = page.evaluate(LATENCY, 200)
+            context.close()
+
+        guide_path = plain_guide(site)
+        guide = transferred(browser, base + guide_path, wait_ready=False)
+        calculator = transferred(browser, base + "calculators/validators/", wait_ready=True)
+        browser.close()
+
+    bare_ms, ready_ms = statistics.median(bare), statistics.median(ready)
+    return {
+        "runs": runs,
+        "bare_pyodide_boot_ms": round(bare_ms),
+        "widget_ready_ms": round(ready_ms),
+        "ready_over_bare": round(ready_ms / bare_ms, 3),
+        "worker_pyodide_ms": round(statistics.median(p["pyodide_ms"] for p in parts)),
+        "worker_wheel_and_import_ms": round(statistics.median(p["wheel_and_import_ms"] for p in parts)),
+        "guide_page": guide_path,
+        "latency_ms": {"p50": round(percentile(latencies, 50), 2), "p95": round(percentile(latencies, 95), 2),
+                       "n": len(latencies)},
+        "bytes": {"guide_page": guide, "calculator_page": calculator},
+    }
+
+
+def report(r: dict) -> str:
+    g, c, lat = r["bytes"]["guide_page"], r["bytes"]["calculator_page"], r["latency_ms"]
+
+    def verdict(good: bool) -> str:
+        return "ok" if good else "MISSED"
+
+    return "\n".join([
+        f"Kapu benchmark (median of {r['runs']} cold runs, headless Chromium, 127.0.0.1)",
+        f"  bare Pyodide boot        {r['bare_pyodide_boot_ms']:>9} ms",
+        f"  validators widget ready  {r['widget_ready_ms']:>9} ms  (in the worker: Pyodide "
+        f"{r['worker_pyodide_ms']} ms, wheel + import {r['worker_wheel_and_import_ms']} ms)",
+        f"  ready / bare boot        {r['ready_over_bare']:>9}     target <= 1.10: "
+        f"{verdict(r['ready_over_bare'] <= 1.10)}",
+        f"  input->result p50        {lat['p50']:>9} ms  (n={lat['n']})",
+        f"  input->result p95        {lat['p95']:>9} ms  target <= 30 ms: {verdict(lat['p95'] <= 30)}",
+        f"  guide page bytes         {g['total']:>9}     Pyodide bytes {g['pyodide']}, target 0: "
+        f"{verdict(g['pyodide'] == 0)}  ({r['guide_page']})",
+        f"  calculator page bytes    {c['total']:>9}     Pyodide {c['pyodide']}, wheel {c['wheel']}",
+    ])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = parser.parse_args()
+    if not (args.site / "assets" / "pyodide").exists():
+        print(f"No built site in {args.site}: run `make build` first.", file=sys.stderr)
+        return 2
+    result = measure(args.site, args.runs)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2) + "\n")
+    print(report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
