@@ -16,7 +16,8 @@ $(STAMP): requirements.txt package.json package-lock.json
 
 POSTCODES := calculators/data/hu_postcodes.csv
 
-setup: $(STAMP) $(POSTCODES)  ## Python packages into .venv, npm packages into node_modules
+setup: $(STAMP) $(POSTCODES)  ## Python packages into .venv, npm packages into node_modules, catalogs compiled
+	@$(PY) -c "from kapu_build.catalogs import compile_all; compile_all()"
 
 # The office finder's postcode asset, derived from the pinned countrystatecity-postal-codes (not committed).
 $(POSTCODES): $(STAMP) kapu_build/postcodes.py
@@ -29,9 +30,9 @@ serve: setup  ## build and serve the site on http://127.0.0.1:8000 (rebuilds on 
 build: setup
 	$(PY) -m mkdocs build --strict
 
-test: setup  ## all tests: unit, property, catalogs, strict build, browser (installs Chromium if missing)
+test: setup  ## all tests: lint, unit, property, catalogs, strict build, browser (installs Chromium if missing)
 	$(PY) -m kapu_build.browser_deps
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .
