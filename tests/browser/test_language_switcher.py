@@ -1,0 +1,32 @@
+"""The language switcher on every guide leads to the same guide in the other language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calculators.i18n import LANGUAGES
+from tests.browser.helpers import page_url
+
+pytestmark = pytest.mark.browser
+
+GUIDES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "docs" / "en" / "guides").glob("*.md"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("guide", GUIDES)
+def test_switcher_leads_to_the_same_guide(page, site_url, guide, lang):
+    path = "guides/" if guide == "index" else f"guides/{guide}/"
+    page.goto(page_url(site_url, lang, path))
+    assert page.get_attribute("html", "lang") == lang
+    for other in LANGUAGES:
+        link = page.locator(f'.md-header a.md-select__link[hreflang="{other}"]')
+        href = link.evaluate("a => a.href")
+        assert href == page_url(site_url, other, path), (other, href)
+    # And a reader can use it: open the menu, pick the next language, land on the same guide.
+    target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f'.md-header a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_url(page_url(site_url, target, path))
+    assert page.get_attribute("html", "lang") == target
