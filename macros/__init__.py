@@ -62,12 +62,10 @@ def examples(name: str, lang: str) -> str:
             shown = translate(lang, options[value]) if value in options else value
             inputs.append((translate(lang, field.label), shown))
         outcome = web.run(name, values, lang, data["today"])
-        if outcome["answer"]:
-            answer = [outcome["answer"]["headline"]]
-            if name in EXAMPLE_FACTS:
-                answer += outcome["answer"]["facts"]
-        else:
-            answer = [e["message"] for e in outcome["errors"]]
+        answer = [outcome["answer"]["headline"]] if outcome["answer"] else []
+        if outcome["answer"] and name in EXAMPLE_FACTS:
+            answer += outcome["answer"]["facts"]
+        answer += [e["message"] for e in outcome["errors"]]  # what is wrong, as the reader sees it
         title = example.get("title", {})
         rows.append({"id": example.get("id", ""), "title": title.get(lang) or title.get("en", ""),
                      "inputs": inputs, "answer": answer, "status": outcome["status"]})

@@ -17,17 +17,18 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "calculators", *args], capture_output=True, text=True, timeout=60)
 
 
-@pytest.mark.parametrize("example", EXAMPLES["example"][::3], ids=lambda e: f"{e['kind']}:{e['note']}")
+@pytest.mark.parametrize("example", EXAMPLES["example"][::3], ids=lambda e: e["id"])
 def test_validate_prints_json_and_exits_by_validity(example):
-    args = ["validate", example["kind"], example["value"], "--today", EXAMPLES["today"]]
-    if "birth_date" in example:
-        args += ["--birth-date", example["birth_date"]]
+    values, expect = example["values"], example["expect"]
+    args = ["validate", values["kind"], values["value"], "--today", EXAMPLES["today"]]
+    if "birth_date" in values:
+        args += ["--birth-date", values["birth_date"]]
     proc = run_cli(*args)
     out = json.loads(proc.stdout)
-    assert proc.returncode == (0 if example["valid"] else 1)
+    assert proc.returncode == (0 if expect["valid"] else 1)
     assert set(out) >= {"kind", "valid", "normalized", "problems"}
-    assert out["normalized"] == example["normalized"]
-    assert [p["code"] for p in out["problems"]] == example["problems"]
+    assert out["normalized"] == expect["normalized"]
+    assert [p["code"] for p in out["problems"]] == expect["problems"]
     assert all(p["message"] for p in out["problems"])
 
 

@@ -24,21 +24,22 @@ EXAMPLES = examples.load("validators")
 TODAY = dt.date.fromisoformat(EXAMPLES["today"])
 
 
-def _birth_date(example):
-    return parse_date(example["birth_date"]) if "birth_date" in example else None
+def _birth_date(values):
+    return parse_date(values["birth_date"]) if "birth_date" in values else None
 
 
-@pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: f"{e['kind']}:{e['note']}")
+@pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
 def test_worked_example(example):
-    result = validate(example["kind"], example["value"], TODAY, _birth_date(example))
-    assert result.valid is example["valid"]
-    assert result.normalized == example["normalized"]
-    assert [p.code for p in result.problems] == example["problems"]
+    values, expect = example["values"], example["expect"]
+    result = validate(values["kind"], values["value"], TODAY, _birth_date(values))
+    assert result.valid is expect["valid"]
+    assert result.normalized == expect["normalized"]
+    assert [p.code for p in result.problems] == expect["problems"]
 
 
 def test_examples_cover_every_kind_valid_and_invalid():
     for kind in KINDS:
-        outcomes = {e["valid"] for e in EXAMPLES["example"] if e["kind"] == kind}
+        outcomes = {e["expect"]["valid"] for e in EXAMPLES["example"] if e["values"]["kind"] == kind}
         assert outcomes == {True, False}, kind
 
 

@@ -71,3 +71,12 @@ def test_site_name_and_navigation_are_translated(built_site, lang):
     english = (built_site / "index.html").read_text("utf-8")
     title = re.search(r"<title>(.*?)</title>", html).group(1)
     assert title != re.search(r"<title>(.*?)</title>", english).group(1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_validators_page_shows_every_worked_example(built_site, lang):
+    from calculators import examples
+
+    html = (built_site / ("" if lang == "en" else lang) / "calculators/validators/index.html").read_text("utf-8")
+    rows = re.findall(r'<tr data-example="([\w-]+)"', html)
+    assert rows == [e["id"] for e in examples.load("validators")["example"]]
