@@ -1,5 +1,6 @@
 # Kapu: the two commands a new user needs are `make serve` and `make test`.
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1  # the banner about MkDocs 2 (we pin mkdocs<2)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kapu-setup
