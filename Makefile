@@ -1,6 +1,7 @@
 # Kapu: the two commands a new user needs are `make serve` and `make test`.
 SHELL := /bin/bash
-export NO_MKDOCS_2_WARNING := 1  # the banner about MkDocs 2 (we pin mkdocs<2)
+# Silence the banner about MkDocs 2 (mkdocs is pinned below 2).
+export NO_MKDOCS_2_WARNING := 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kapu-setup
