@@ -6,6 +6,7 @@ Prints:
   vs. the validators widget reaching `ready` (Pyodide + our wheel + import + warm-up), both timed
   from the worker's creation on the same page; ratio; target ≤ 1.10;
 - input-to-result latency over 200 inputs once ready, p50 / p95; target p95 ≤ 30 ms;
+- office-finder lookups once ready, p50 / p95; target ≤ 20 ms;
 - bytes transferred (cold cache) for a guide page and a calculator page; target: a page without a
   calculator transfers no Pyodide bytes.
 
@@ -84,6 +85,23 @@ LATENCY = """async (n) => {
 }"""
 
 
+OFFICE_LOOKUPS = """async (rounds) => {
+  const w = document.querySelector('[data-calculator="office-finder"]');
+  while (w.dataset.state === "loading") await new Promise((r) => setTimeout(r, 5));
+  const queries = ["9021", "1132", "7400", "gyor", "debrecn", "kecskemt", "komlo", "0000", "abcd",
+                   "Budapest", "szekesfehervar", "9999", "３７００", "Hódmezővásárhely"];
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      const t0 = performance.now();
+      await window.Kapu.call("office-finder", { query, pick: "" }, "hu");
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}"""
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -145,6 +163,12 @@ def measure(site: Path, runs: int) -> dict:
                 latencies = page.evaluate(LATENCY, 200)
             context.close()
 
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "hu/calculators/office-finder/")
+        office = page.evaluate(OFFICE_LOOKUPS, 15)
+        context.close()
+
         guide_path = plain_guide(site)
         guide = transferred(browser, base + guide_path, wait_ready=False)
         calculator = transferred(browser, base + "calculators/validators/", wait_ready=True)
@@ -159,6 +183,8 @@ def measure(site: Path, runs: int) -> dict:
         "worker_pyodide_ms": round(statistics.median(p["pyodide_ms"] for p in parts)),
         "worker_wheel_and_import_ms": round(statistics.median(p["wheel_and_import_ms"] for p in parts)),
         "guide_page": guide_path,
+        "office_lookup_ms": {"p50": round(percentile(office, 50), 2), "p95": round(percentile(office, 95), 2),
+                             "n": len(office)},
         "latency_ms": {"p50": round(percentile(latencies, 50), 2), "p95": round(percentile(latencies, 95), 2),
                        "n": len(latencies)},
         "bytes": {"guide_page": guide, "calculator_page": calculator},
@@ -180,6 +206,8 @@ def report(r: dict) -> str:
         f"{verdict(r['ready_over_bare'] <= 1.10)}",
         f"  input->result p50        {lat['p50']:>9} ms  (n={lat['n']})",
         f"  input->result p95        {lat['p95']:>9} ms  target <= 30 ms: {verdict(lat['p95'] <= 30)}",
+        f"  office lookup p50 / p95  {r['office_lookup_ms']['p50']:>9} / {r['office_lookup_ms']['p95']} ms  "
+        f"(n={r['office_lookup_ms']['n']})  target <= 20 ms: {verdict(r['office_lookup_ms']['p95'] <= 20)}",
         f"  guide page bytes         {g['total']:>9}     Pyodide bytes {g['pyodide']}, target 0: "
         f"{verdict(g['pyodide'] == 0)}  ({r['guide_page']})",
         f"  calculator page bytes    {c['total']:>9}     Pyodide {c['pyodide']}, wheel {c['wheel']}",

@@ -9,11 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
+
+# No per-example deadline: speed is measured by bench/bench.py, not asserted by tests.
+settings.register_profile("kapu", deadline=None)
+settings.load_profile("kapu")
 
 
 def pytest_configure(config):

@@ -88,7 +88,7 @@ def periods(draw, max_days=400):
 
 
 @given(periods(), st.booleans(), st.one_of(st.none(), st.tuples(st.integers(1, 120), st.integers(1, 200))))
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 def test_coverage_ends_between_the_last_day_and_45_days_later(condition, domestic, prior_spec):
     prior = None
     if prior_spec:
@@ -117,7 +117,7 @@ def test_short_condition_without_prior_is_extended_by_its_length(condition):
 
 @given(st.dictionaries(st.sampled_from([*ce.DATE_FIELDS, "domestic", "junk"]), RAW),
        st.sampled_from(LANGUAGES))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_run_never_raises_for_any_strings(values, lang):
     out = web.run("coverage-end", values, lang, TODAY)
     assert out["status"] in ("empty", "answer", "problems")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -70,11 +69,10 @@ def test_vn_province_codes_are_the_63_official_ones():
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_huge_input_is_refused_fast(kind):
-    start = time.perf_counter()
-    result = validate(kind, "1" * 10_000, TODAY)
-    assert time.perf_counter() - start < 0.05
-    assert not result.valid and [p.code for p in result.problems] == ["too-long"]
+def test_huge_input_is_refused_with_a_clear_problem(kind):
+    for value in ("1" * 10_000, "á" * 1_000_000, "\u200b" * 10_000 + "123"):
+        result = validate(kind, value, TODAY)
+        assert not result.valid and [p.code for p in result.problems] == ["too-long"]
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

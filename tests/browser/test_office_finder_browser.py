@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import statistics
 from pathlib import Path
 
 import pytest
@@ -134,27 +133,6 @@ def test_no_accessibility_violations(page, site_url, lang):
     )
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert not violations, json.dumps(violations, indent=1)
-
-
-def test_lookups_answer_within_20_ms_once_ready(page, site_url):
-    open_finder(page, site_url, "en")
-    timings = page.evaluate(
-        """async () => {
-             const queries = ["9021", "1132", "7400", "gyor", "debrecn", "kecskemt", "komlo", "0000",
-                              "abcd", "Budapest", "szekesfehervar", "9999"];
-             const out = [];
-             for (let round = 0; round < 3; round++) {
-               for (const query of queries) {
-                 const start = performance.now();
-                 await window.Kapu.call("office-finder", {query, pick: ""}, "en");
-                 out.push(performance.now() - start);
-               }
-             }
-             return out;
-           }"""
-    )
-    assert statistics.median(timings) < 20, timings
-    assert sorted(timings)[int(len(timings) * 0.9)] < 20, timings
 
 
 def test_the_postcode_file_is_published_open(page, site_url):
