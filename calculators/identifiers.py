@@ -19,9 +19,9 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 
 from calculators.cleaning import InputTooLong, clean, parse_date, without_separators
+from calculators.files import read_text
 from calculators.forms import Field, Form, Option
 from calculators.i18n import N_, Text
 from calculators.outcome import Answer, Outcome
@@ -237,7 +237,7 @@ def snils(value: str, today: dt.date, birth_date: dt.date | None = None) -> Vali
 
 @cache
 def vn_province_codes() -> dict[str, str]:
-    text = resources.files("calculators.data").joinpath("vn_province_codes.csv").read_text("utf-8")
+    text = read_text("data", "vn_province_codes.csv")
     rows = csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#"))
     return {row["code"]: row["name"] for row in rows}
 

@@ -25,10 +25,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from urllib.parse import quote
 
 from calculators.cleaning import InputTooLong, clean
+from calculators.files import read_text
 from calculators.forms import Field, Form
 from calculators.i18n import N_, Text
 from calculators.outcome import Answer, Link, Outcome
@@ -108,7 +108,7 @@ class Place:
 
 def _read_csv(name: str) -> list[dict[str, str]]:
     try:
-        text = resources.files("calculators.data").joinpath(name).read_text("utf-8")
+        text = read_text("data", name)
     except FileNotFoundError:
         raise RuntimeError(
             f"calculators/data/{name} is missing: run `python -m kapu_build.postcodes` (make setup does)."

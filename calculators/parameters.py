@@ -17,7 +17,8 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from calculators.files import read_text
 
 
 class ParameterUnknown(LookupError):
@@ -65,7 +66,7 @@ class PensionAgeBand:
 
 
 def _read(name: str) -> dict:
-    text = resources.files("calculators").joinpath("parameters", f"{name}.toml").read_text("utf-8")
+    text = read_text("parameters", f"{name}.toml")
     return tomllib.loads(text)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+
+from calculators.files import read_text
 
 
 @cache
 def load(name: str) -> dict:
     """The parsed examples file `<name>.toml` (e.g. "validators")."""
-    return tomllib.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8"))
+    return tomllib.loads(read_text("examples", f"{name}.toml"))
