@@ -9,15 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
 
-# No per-example deadline: speed is measured by bench/bench.py, not asserted by tests.
-settings.register_profile("kapu", deadline=None)
+# No per-example deadline and no "generation is slow" health check: on a busy 2-core CI machine
+# both fail for reasons unrelated to the code. Speed is measured by bench/bench.py instead.
+settings.register_profile("kapu", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("kapu")
 
 
