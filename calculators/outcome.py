@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from calculators.i18n import Text
+from calculators.i18n import Text, format_date
 from calculators.results import Problem, Step
 
 
@@ -58,7 +58,10 @@ class Timeline:
             "segments": [
                 {"kind": s.kind, "label": s.label.render(lang), "first_day": s.first_day.isoformat(),
                  "last_day": s.last_day.isoformat(), "offset": (s.first_day - start).days,
-                 "days": (s.last_day - s.first_day).days + 1}
+                 "days": (s.last_day - s.first_day).days + 1,
+                 # as the reader's language writes dates; the bridge shows this text
+                 "dates": format_date(lang, s.first_day) if s.first_day == s.last_day
+                 else f"{format_date(lang, s.first_day)} – {format_date(lang, s.last_day)}"}
                 for s in self.segments
             ],
         }

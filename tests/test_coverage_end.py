@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from calculators import examples, web
 from calculators.hu_self_notification import coverage_end as ce
-from calculators.i18n import LANGUAGES
+from calculators.i18n import LANGUAGES, format_date
 
 EXAMPLES = examples.load("coverage_end")
 TODAY = EXAMPLES["today"]
@@ -42,7 +42,7 @@ def test_worked_examples(example, lang):
     assert not mismatches(example, outcome)
     if outcome["answer"]:
         answer = outcome["answer"]
-        assert example["coverage_last_day"] in answer["headline"]
+        assert format_date(lang, dt.date.fromisoformat(example["coverage_last_day"])) in answer["headline"]
         assert [s["code"] for s in answer["why"]] == outcome["data"]["why"]
         assert all(s["message"] and s["source"] for s in answer["why"])
         kinds = [s["kind"] for s in answer["timeline"]["segments"]]

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import parameters as p
+from calculators.i18n import format_date, format_number
 
 D = dt.date
 
@@ -101,8 +102,8 @@ def test_pages_show_the_figures_from_the_data_files(lang):
 
     html = render_macros('{{ parameters("minimum-wage") }} {{ parameters("pension-age") }}', lang)
     for value in p.parameter("minimum_wage").values:
-        assert value.start.isoformat() in html
-        assert f"{value.value:,}".replace(",", " ") + " Ft" in html
-        assert f"{p.income_threshold(value.start):,}".replace(",", " ") + " Ft" in html
+        assert format_date(lang, value.start) in html
+        assert f"{format_number(lang, value.value)} Ft" in html
+        assert f"{format_number(lang, p.income_threshold(value.start))} Ft" in html
     assert translate(lang, "Minimum wage") in html
     assert html.count("<tr>") == 1 + len(p.parameter("minimum_wage").values) + 1 + len(p.pension_age_bands())

@@ -144,7 +144,7 @@ function renderTimeline(timeline) {
     bar.style.width = `${Math.max((100 * s.days) / timeline.days, 0.6)}%`;
     track.append(bar);
     li.append(el("span", { class: "kapu-timeline__label" }, s.label), track,
-      el("span", { class: "kapu-timeline__dates" }, s.first_day === s.last_day ? s.first_day : `${s.first_day} – ${s.last_day}`));
+      el("span", { class: "kapu-timeline__dates" }, s.dates));
     list.append(li);
   }
   return list;

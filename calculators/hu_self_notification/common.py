@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from calculators.i18n import N_, Text, translate
+from calculators.i18n import N_, Number, Text
 
-
-@dataclass(frozen=True)
-class Phrase(Text):
-    """A Text whose parameters may themselves be Texts (e.g. "45 days"), translated in turn:
-    a sentence is still translated whole, never glued from fragments."""
-
-    def render(self, lang: str) -> str:
-        params = {k: v.render(lang) if isinstance(v, Text) else v for k, v in self.params.items()}
-        return translate(lang, self.msgid, **params)
+# A Text whose parameters may themselves be Texts (e.g. "45 days"): Text.render translates
+# those in turn, so a sentence is still translated whole, never glued from fragments.
+Phrase = Text
 
 
 def days_text(n: int) -> Text:
@@ -24,9 +17,9 @@ def days_text(n: int) -> Text:
     return Text(N_("1 day")) if n == 1 else Text(N_("%(n)d days"), {"n": n})
 
 
-def forints(amount: int) -> str:
-    """69600 -> "69 600": digits grouped by spaces, which reads the same in every language."""
-    return f"{amount:,}".replace(",", " ")
+def forints(amount: int) -> Number:
+    """69600 -> shown as "69,600" / "69 600" / "69.600", as the reader's language groups digits."""
+    return Number(amount)
 
 
 def percent(value: object) -> str:

@@ -109,8 +109,8 @@ def compute(condition: Period, domestic: bool = True, prior: Period | None = Non
     length = condition.days
     why = [Step("condition-days", Phrase(N_("The condition lasted %(days)s, from %(first)s to %(last)s (both days "
                                             "count)."),
-                                         {"days": days_text(length), "first": condition.first_day.isoformat(),
-                                          "last": condition.last_day.isoformat()}), MODEL)]
+                                         {"days": days_text(length), "first": condition.first_day,
+                                          "last": condition.last_day}), MODEL)]
     qualifies = prior is not None and prior_qualifies(prior, condition.first_day)
     if not domestic:
         extension = 0
@@ -132,8 +132,8 @@ def compute(condition: Period, domestic: bool = True, prior: Period | None = Non
                        N_("Your earlier entitlement lasted %(days)s and ended on %(last)s. It does not count: it "
                           "must last at least 45 days and end between %(from)s and %(to)s, within the 30 days "
                           "before the first day."),
-                       {"days": days_text(prior.days), "last": prior.last_day.isoformat(),
-                        "from": window.first_day.isoformat(), "to": window.last_day.isoformat()}),
+                       {"days": days_text(prior.days), "last": prior.last_day,
+                        "from": window.first_day, "to": window.last_day}),
                 MODEL))
         if qualifies:
             extension = FULL_EXTENSION_DAYS
@@ -146,8 +146,8 @@ def compute(condition: Period, domestic: bool = True, prior: Period | None = Non
                             SOURCE_003))
     end = condition.last_day + dt.timedelta(days=extension)
     why.append(Step("coverage-last-day", Phrase(N_("%(last)s + %(days)s: you are covered until %(end)s."),
-                                                {"last": condition.last_day.isoformat(),
-                                                 "days": days_text(extension), "end": end.isoformat()}), MODEL))
+                                                {"last": condition.last_day,
+                                                 "days": days_text(extension), "end": end}), MODEL))
     return Coverage(condition, domestic, prior, qualifies, extension, end, why)
 
 
@@ -222,13 +222,13 @@ FORM = Form(
 def _answer(c: Coverage) -> Answer:
     facts = [
         Phrase(N_("Condition: %(first)s to %(last)s (%(days)s)"),
-               {"first": c.condition.first_day.isoformat(), "last": c.condition.last_day.isoformat(),
+               {"first": c.condition.first_day, "last": c.condition.last_day,
                 "days": days_text(c.condition.days)}),
         Phrase(N_("Extension: %(days)s"), {"days": days_text(c.extension_days)}),
     ]
     return Answer(
         "neutral",
-        Text(N_("You are covered until %(day)s, that day included."), {"day": c.coverage_last_day.isoformat()}),
+        Text(N_("You are covered until %(day)s, that day included."), {"day": c.coverage_last_day}),
         facts=facts,
         notes=[Text(N_("This is Kapu's reading of the health insurer's page; the government office "
                        "(kormányhivatal) decides."))],

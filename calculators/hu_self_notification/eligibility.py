@@ -25,7 +25,7 @@ from calculators.forms import Field, Form, Option
 from calculators.hu_self_notification import SOURCE_003, TBJ_22
 from calculators.hu_self_notification.common import Phrase, forints, iso, percent
 from calculators.hu_self_notification.inputs import FieldProblem, read_date, read_forints, read_percent
-from calculators.i18n import N_, Text, translate
+from calculators.i18n import N_, Text, format_date, format_number, translate
 from calculators.outcome import Answer, Link, Outcome
 from calculators.results import InvalidInput, Problem, Step
 
@@ -136,7 +136,7 @@ def _unknown_parameter(err: parameters.ParameterUnknown) -> Problem:
     return Problem(
         "no-minimum-wage",
         Text(N_("No minimum wage is known for %(day)s: Kapu knows the figures from %(first)s to %(last)s."),
-             {"day": err.day.isoformat(), "first": err.first.isoformat(), "last": err.last.isoformat()}),
+             {"day": err.day, "first": err.first, "last": err.last}),
         Text(N_("Choose a date in that range. Figures for later years are added once they are decided.")),
         field="on",
     )
@@ -192,7 +192,7 @@ def decide(s: Situation) -> Decision:
     if met:
         why.append(
             Step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
-                                          "issued: %(day)s."), {"day": s.opinion_date.isoformat()}), SOURCE_003)
+                                          "issued: %(day)s."), {"day": s.opinion_date}), SOURCE_003)
             if s.opinion_date else
             Step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
                                           "issued.")), SOURCE_003))
@@ -206,7 +206,7 @@ def decide(s: Situation) -> Decision:
             Phrase(N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it on %(day)s.")
                    if reached <= s.on else
                    N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it only on %(day)s."),
-                   {"year": s.birth_date.year, "age": _age_text(band), "day": reached.isoformat()}),
+                   {"year": s.birth_date.year, "age": _age_text(band), "day": reached}),
             band.reference))
     if s.birth_date is not None or s.monthly_income is not None:
         try:
@@ -216,7 +216,7 @@ def decide(s: Situation) -> Decision:
             raise InvalidInput([_unknown_parameter(err)]) from None
         threshold = parameters.income_threshold(s.on)
         why.append(Step("minimum-wage", Text(N_("The monthly minimum wage on %(day)s is %(wage)s Ft."),
-                                             {"day": s.on.isoformat(), "wage": forints(wage.value)}),
+                                             {"day": s.on, "wage": forints(wage.value)}),
                         f"{wage.reference}, {wage.start.isoformat()}"))
         why.append(Step("income-limit", Text(N_("The income limit is %(share)d%% of it: %(limit)s Ft. The income "
                                                 "must be below it; the same amount is not enough."),
@@ -235,7 +235,7 @@ def decide(s: Situation) -> Decision:
             why.append(
                 Step("start-income", Text(N_("On this ground entitlement starts on %(day)s: the day your income "
                                              "fell below the limit, but not before you reached pension age."),
-                                          {"day": start.isoformat()}), SOURCE_003)
+                                          {"day": start}), SOURCE_003)
                 if start else
                 Step("start-income", Text(N_("On this ground entitlement starts on the day your income fell below "
                                              "the limit, but not before you reached pension age.")), SOURCE_003))
@@ -276,8 +276,8 @@ def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
     for value in wages.values:
         reference = (Text(N_("%(reference)s (decree number not verified)"), {"reference": value.reference})
                      if not value.verified else None)
-        rows.append([value.start.isoformat(), f"{forints(value.value)} Ft",
-                     f"{forints(parameters.income_threshold(value.start))} Ft",
+        rows.append([format_date(lang, value.start), f"{format_number(lang, value.value)} Ft",
+                     f"{format_number(lang, parameters.income_threshold(value.start))} Ft",
                      reference.render(lang) if reference else value.reference])
     return [h.render(lang) for h in headers], rows
 
@@ -367,7 +367,7 @@ def _answer(d: Decision) -> Answer:
         return Answer(
             "negative",
             Text(N_("On what you entered, you cannot be entitled on your own notification on %(day)s."),
-                 {"day": d.on.isoformat()}),
+                 {"day": d.on}),
             notes=[Text(N_("If your certificate or your situation is different, or you are unsure, ask the "
                            "government office (kormányhivatal): they decide."))],
             why=d.why, links=links)
@@ -376,13 +376,13 @@ def _answer(d: Decision) -> Answer:
         ground = (Text(ground_texts[code], {"limit": forints(d.income_threshold or 0)})
                   if code == "pension-age-low-income" else Text(ground_texts[code]))
         start = d.starts.get(code)
-        facts.append(Phrase(N_("%(ground)s: from %(day)s"), {"ground": ground, "day": start.isoformat()})
+        facts.append(Phrase(N_("%(ground)s: from %(day)s"), {"ground": ground, "day": start})
                      if start else ground)
     facts += [Phrase(N_("Bring: %(document)s"), {"document": Text(DOCUMENTS[doc])}) for doc in d.documents]
     return Answer(
         "positive",
         Text(N_("Yes: on %(day)s you can be entitled to health services on your own notification."),
-             {"day": d.on.isoformat()}),
+             {"day": d.on}),
         facts=facts,
         notes=[
             Text(N_("Fill in the form „%(form)s” (%(code)s: notification form for people entitled to health "

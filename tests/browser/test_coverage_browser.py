@@ -4,11 +4,13 @@ the same ones pytest checks against CPython (tests/test_coverage_end.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from calculators import examples, web
 from calculators.hu_self_notification import coverage_end
-from calculators.i18n import LANGUAGES, translate
+from calculators.i18n import LANGUAGES, format_date, translate
 from tests.browser.helpers import page_url, wait_ready
 from tests.test_coverage_end import form_values, mismatches
 
@@ -63,7 +65,7 @@ def test_type_the_worked_examples(page, site_url, lang):
             continue
         answer = outcome["answer"]
         assert result.locator(".kapu-answer__headline").inner_text() == answer["headline"]
-        assert example["coverage_last_day"] in answer["headline"]
+        assert format_date(lang, dt.date.fromisoformat(example["coverage_last_day"])) in answer["headline"]
         steps = result.locator(".kapu-why li")
         assert [steps.nth(i).get_attribute("data-step") for i in range(steps.count())] == outcome["data"]["why"]
         result.locator(".kapu-why summary").click()
@@ -74,7 +76,7 @@ def test_type_the_worked_examples(page, site_url, lang):
         assert [rows.nth(i).get_attribute("data-segment") for i in range(rows.count())] == [s["kind"] for s in segments]
         for i, segment in enumerate(segments):
             assert segment["label"] in rows.nth(i).inner_text()
-            assert segment["last_day"] in rows.nth(i).inner_text()
+            assert segment["dates"] in rows.nth(i).inner_text()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -117,7 +119,7 @@ def test_worked_examples_table_in_every_language(page, site_url):
         assert rows.count() == len(EXAMPLES["example"])
         text = rows.first.inner_text()
         assert EXAMPLES["example"][0]["title"][lang] in text
-        assert EXAMPLES["example"][0]["coverage_last_day"] in text
+        assert format_date(lang, dt.date.fromisoformat(EXAMPLES["example"][0]["coverage_last_day"])) in text
 
 
 def test_printing_hides_the_form_and_opens_the_why(page, site_url):
