@@ -22,3 +22,31 @@ def page_url(site_url: str, lang: str, path: str) -> str:
     """URL of a page in a language: English at the root, others under /<lang>/."""
     prefix = "" if lang == "en" else f"{lang}/"
     return f"{site_url}{prefix}{path}"
+
+
+# Every outcome a widget renders, in order, for tests that submit and read the answer.
+RECORD_OUTCOMES = """window.__kapuOutcomes = [];
+document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.detail));"""
+
+
+def typeable(example: dict) -> bool:
+    """A browser's date field only takes real dates: examples with impossible ones are sent
+    through the bridge's own API instead (the same Python, in the same page)."""
+    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
+
+
+def open_calculator(page, site_url: str, lang: str, calculator: str):
+    """Open a calculator's own page, recording its outcomes, and wait until it is ready."""
+    page.add_init_script(RECORD_OUTCOMES)
+    page.goto(page_url(site_url, lang, f"calculators/{calculator}/"))
+    return wait_ready(page, calculator)
+
+
+def submit_and_settle(page, root):
+    """Press the widget's submit button; return the outcome once every input is answered."""
+    before = page.evaluate("window.__kapuOutcomes.length")
+    root.locator(".kapu-submit").click()
+    calculator = root.get_attribute("data-calculator")
+    page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
+        && document.querySelector('[data-calculator="{calculator}"]').dataset.busy === "0" """)
+    return page.evaluate("window.__kapuOutcomes.at(-1)")

@@ -11,34 +11,15 @@ import pytest
 from calculators import examples, web
 from calculators.hu_self_notification import coverage_end
 from calculators.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import page_url, wait_ready
+from tests.browser.helpers import open_calculator, page_url, submit_and_settle, typeable
 from tests.test_coverage_end import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 
 NAME = "coverage-end"
 EXAMPLES = examples.load("coverage_end")
-RECORD = """window.__kapuOutcomes = [];
-document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.detail));"""
-
-
-def typeable(example: dict) -> bool:
-    """A date field only takes real dates: impossible ones go through the bridge's API instead."""
-    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
-
-
 def open_page(page, site_url, lang):
-    page.add_init_script(RECORD)
-    page.goto(page_url(site_url, lang, "calculators/coverage-end/"))
-    return wait_ready(page, NAME)
-
-
-def submit_and_settle(page, root):
-    before = page.evaluate("window.__kapuOutcomes.length")
-    root.locator(".kapu-submit").click()
-    page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
-        && document.querySelector('[data-calculator="{NAME}"]').dataset.busy === "0" """)
-    return page.evaluate("window.__kapuOutcomes.at(-1)")
+    return open_calculator(page, site_url, lang, NAME)
 
 
 def type_values(page, values: dict[str, str]):

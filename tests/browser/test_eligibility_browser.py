@@ -12,7 +12,7 @@ import pytest
 from calculators import examples, web
 from calculators.hu_self_notification import eligibility
 from calculators.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import page_url, wait_ready, widget
+from tests.browser.helpers import open_calculator, page_url, submit_and_settle, typeable, widget
 from tests.test_eligibility import form_values, mismatches
 
 pytestmark = pytest.mark.browser
@@ -21,28 +21,8 @@ NAME = "eligibility"
 EXAMPLES = examples.load("eligibility")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TEXT_FIELDS = [f.name for f in eligibility.FORM.fields if f.kind != "radios"]
-RECORD = """window.__kapuOutcomes = [];
-document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.detail));"""
-
-
-def typeable(example: dict) -> bool:
-    """A date field of the browser only takes real dates: impossible ones are sent through the
-    bridge's own API instead (the same Python, in the same page)."""
-    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
-
-
 def open_page(page, site_url, lang):
-    page.add_init_script(RECORD)
-    page.goto(page_url(site_url, lang, "calculators/eligibility/"))
-    return wait_ready(page, NAME)
-
-
-def submit_and_settle(page, root):
-    before = page.evaluate("window.__kapuOutcomes.length")
-    root.locator(".kapu-submit").click()
-    page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
-        && document.querySelector('[data-calculator="{NAME}"]').dataset.busy === "0" """)
-    return page.evaluate("window.__kapuOutcomes.at(-1)")
+    return open_calculator(page, site_url, lang, NAME)
 
 
 def type_values(page, values: dict[str, str]):
