@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 BOOT_TIMEOUT_MS = 90_000
 
 
@@ -50,3 +52,26 @@ def submit_and_settle(page, root):
     page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
         && document.querySelector('[data-calculator="{calculator}"]').dataset.busy === "0" """)
     return page.evaluate("window.__kapuOutcomes.at(-1)")
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page, context: str | None = None) -> list:
+    """axe-core's WCAG 2.2 A/AA violations on the page (or under a CSS selector), as (rule, targets)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async ([context, tags]) => await axe.run(context ? document.querySelector(context) : document,"
+        " {runOnly: {type: 'tag', values: tags}})",
+        [context, WCAG_22_AA],
+    )
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+def call_all(page, calculator: str, cases: list[dict], lang: str, today: str) -> list[dict]:
+    """Run many form inputs through the page's own bridge (the Python in Pyodide), in one go."""
+    return page.evaluate(
+        "([name, cases, lang, today]) => Promise.all(cases.map((v) => window.Kapu.call(name, v, lang, today)))",
+        [calculator, cases, lang, today],
+    )

@@ -11,13 +11,15 @@ import pytest
 from calculators import examples, web
 from calculators.hu_self_notification import coverage_end
 from calculators.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import open_calculator, page_url, submit_and_settle, typeable
+from tests.browser.helpers import call_all, open_calculator, page_url, submit_and_settle, typeable
 from tests.test_coverage_end import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 
 NAME = "coverage-end"
 EXAMPLES = examples.load("coverage_end")
+
+
 def open_page(page, site_url, lang):
     return open_calculator(page, site_url, lang, NAME)
 
@@ -65,9 +67,7 @@ def test_every_example_through_the_bridge(page, site_url, lang):
     """Including what a date field cannot hold (2024-02-30, "yesterday")."""
     open_page(page, site_url, lang)
     requests = [form_values(e) for e in EXAMPLES["example"]]
-    outcomes = page.evaluate(
-        "([cases, lang, today]) => Promise.all(cases.map((v) => window.Kapu.call('coverage-end', v, lang, today)))",
-        [requests, lang, EXAMPLES["today"]])
+    outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
     for example, outcome in zip(EXAMPLES["example"], outcomes, strict=True):
         assert not mismatches(example, outcome), example["id"]
 

@@ -5,22 +5,30 @@ the same ones pytest checks against CPython (tests/test_eligibility.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from calculators import examples, web
 from calculators.hu_self_notification import eligibility
 from calculators.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import open_calculator, page_url, submit_and_settle, typeable, widget
+from tests.browser.helpers import (
+    axe_violations,
+    call_all,
+    open_calculator,
+    page_url,
+    submit_and_settle,
+    typeable,
+    widget,
+)
 from tests.test_eligibility import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 
 NAME = "eligibility"
 EXAMPLES = examples.load("eligibility")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TEXT_FIELDS = [f.name for f in eligibility.FORM.fields if f.kind != "radios"]
+
+
 def open_page(page, site_url, lang):
     return open_calculator(page, site_url, lang, NAME)
 
@@ -65,9 +73,7 @@ def test_every_example_through_the_bridge(page, site_url, lang):
     """Including what a date field cannot hold (2024-02-30, "yesterday")."""
     open_page(page, site_url, lang)
     requests = [form_values(e) for e in EXAMPLES["example"]]
-    outcomes = page.evaluate(
-        "([cases, lang, today]) => Promise.all(cases.map((v) => window.Kapu.call('eligibility', v, lang, today)))",
-        [requests, lang, EXAMPLES["today"]])
+    outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
     for example, outcome in zip(EXAMPLES["example"], outcomes, strict=True):
         assert not mismatches(example, outcome), example["id"]
 
@@ -121,8 +127,5 @@ def test_no_accessibility_violations(page, site_url):
     root = open_page(page, site_url, "hu")
     type_values(page, form_values(EXAMPLES["example"][0]))
     submit_and_settle(page, root)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => await axe.run(document.querySelector('[data-calculator]'),
-        {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})""")
-    assert not [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert not axe_violations(page, "[data-calculator]")
     assert widget(page, NAME).get_attribute("data-state") == "ready"

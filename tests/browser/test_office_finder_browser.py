@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from calculators.i18n import LANGUAGES, translate
-from tests.browser.helpers import page_url, wait_ready, widget
+from tests.browser.helpers import axe_violations, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
 
 NAME = "office-finder"
 QUERY = "#kapu-office-finder-query"
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 GS = "Győr-Moson-Sopron Vármegyei Kormányhivatal"
 
 
@@ -126,12 +124,7 @@ def test_no_accessibility_violations(page, site_url, lang):
     page.get_by_label("Kömlő (Heves)").check()
     settled(page)
     assert root.locator(".kapu-answer__links a").count() == 2
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => await axe.run('[data-calculator="office-finder"]', {runOnly: {type: "tag",
-             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})"""
-    )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    violations = axe_violations(page, '[data-calculator="office-finder"]')
     assert not violations, json.dumps(violations, indent=1)
 
 

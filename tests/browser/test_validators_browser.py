@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from calculators import examples, web
 from calculators.i18n import LANGUAGES, translate
-from tests.browser.helpers import page_url, wait_ready, widget
+from tests.browser.helpers import axe_violations, call_all, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = examples.load("validators")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 # Record every data-state the widget goes through, from the very first paint.
 RECORD_STATES = """
@@ -136,12 +134,7 @@ def test_no_accessibility_violations(page, site_url, lang):
     wait_ready(page, "validators")
     type_example(page, EXAMPLES["example"][2]["values"])  # an invalid one: errors are on the page
     page.locator(".kapu-submit").click()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: "tag",
-             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})"""
-    )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    violations = axe_violations(page)
     assert not violations, json.dumps(violations, indent=1)
 
 
@@ -151,11 +144,7 @@ def test_python_in_the_browser_agrees_with_cpython(page, site_url):
     wait_ready(page, "validators")
     requests = EXAMPLES["example"]
     for lang in LANGUAGES:
-        browser = page.evaluate(
-            "async ([cases, lang, today]) =>"
-            " Promise.all(cases.map((v) => window.Kapu.call('validators', v, lang, today)))",
-            [[values_of(e) for e in requests], lang, EXAMPLES["today"]],
-        )
+        browser = call_all(page, "validators", [values_of(e) for e in requests], lang, EXAMPLES["today"])
         cpython = [web.run("validators", values_of(e), lang, EXAMPLES["today"]) for e in requests]
         assert browser == cpython, lang
 
