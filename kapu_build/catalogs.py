@@ -10,8 +10,6 @@ from babel.messages.pofile import read_po
 
 from calculators.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR
 
-ROOT_POT = LOCALE_DIR / "kapu.pot"
-
 
 def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -11,8 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
-from kapu_build import catalogs
-from kapu_build.catalogs import ROOT_POT
+from kapu_build import ROOT, catalogs
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
@@ -25,7 +24,7 @@ def extracted(tmp_path_factory):
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_",
          "--no-location", "--omit-header", "-o", str(pot), "."],
-        cwd=ROOT_POT.parent.parent.parent, check=True, capture_output=True,
+        cwd=ROOT, check=True, capture_output=True,
     )
     with pot.open("rb") as f:
         return {m.id for m in read_po(f) if m.id}
