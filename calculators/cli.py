@@ -12,10 +12,11 @@ import datetime as dt
 import json
 import sys
 
-from calculators import identifiers, offices
-from calculators.cleaning import parse_date
-from calculators.hu_self_notification import coverage_end, eligibility
-from calculators.i18n import LANGUAGES
+from calculators.core.cleaning import parse_date
+from calculators.core.i18n import LANGUAGES
+from calculators.rules import validators as identifiers
+from calculators.rules.hu.offices import office_finder as offices
+from calculators.rules.hu.self_notification import coverage_end, eligibility
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -1,6 +1,6 @@
 """The one entry point the browser bridge calls (through Pyodide) and embedders rely on.
 
-    run(calculator, values, lang, today) -> outcome dict (see calculators.outcome)
+    run(calculator, values, lang, today) -> outcome dict (see calculators.core.outcome)
 
 `values` are the form's raw strings; `today` is the reader's local date, passed in by the
 page (a rule never reads the clock).
@@ -13,16 +13,16 @@ import importlib
 import json
 from types import ModuleType
 
-from calculators.forms import Form
-from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from calculators.core.forms import Form
+from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 # name -> module with FORM and run(values, today) -> Outcome. Imported on first use, so a page
 # pays (in Pyodide start-up time) only for the calculators it shows.
 CALCULATORS: dict[str, str] = {
-    "validators": "calculators.identifiers",
-    "eligibility": "calculators.hu_self_notification.eligibility",
-    "coverage-end": "calculators.hu_self_notification.coverage_end",
-    "office-finder": "calculators.offices",
+    "validators": "calculators.rules.validators",
+    "eligibility": "calculators.rules.hu.self_notification.eligibility",
+    "coverage-end": "calculators.rules.hu.self_notification.coverage_end",
+    "office-finder": "calculators.rules.hu.offices.office_finder",
 }
 
 

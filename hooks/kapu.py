@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from calculators.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
+from calculators.core.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
 from kapu_build import catalogs, postcodes, wheel  # noqa: E402
 from macros import render_macros  # noqa: E402
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import jinja2
 
-from calculators import examples as example_data
 from calculators import web
-from calculators.hu_self_notification import eligibility
-from calculators.i18n import translate, translations
+from calculators.core import examples as example_data
+from calculators.core.i18n import translate, translations
+from calculators.rules.hu.self_notification import eligibility
 
 TEMPLATES = Path(__file__).parent / "templates"
 MACRO_CALL = re.compile(r"\{\{\s*(calculator|examples|parameters)\(\s*[\"']([\w-]+)[\"']\s*\)\s*\}\}")
@@ -49,7 +49,7 @@ def examples(name: str, lang: str) -> str:
 
     The examples file is calculators/examples/<name with _>.toml: `today`, optional `defaults`,
     and `[[example]]` entries with `id`, `title` (one per language) and `values` (raw form input)."""
-    data = example_data.load(name.replace("-", "_"))
+    data = example_data.load(name)
     form = web.form(name)
     labels = {f.name: f for f in form.fields}
     rows = []

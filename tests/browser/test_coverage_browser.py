@@ -8,16 +8,17 @@ import datetime as dt
 
 import pytest
 
-from calculators import examples, web
-from calculators.hu_self_notification import coverage_end
-from calculators.i18n import LANGUAGES, format_date, translate
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date, translate
+from calculators.rules.hu.self_notification import coverage_end
 from tests.browser.helpers import call_all, open_calculator, page_url, submit_and_settle, typeable
-from tests.test_coverage_end import form_values, mismatches
+from tests.rules.hu.self_notification.test_coverage_end import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 
 NAME = "coverage-end"
-EXAMPLES = examples.load("coverage_end")
+EXAMPLES = examples.load("coverage-end")
 
 
 def open_page(page, site_url, lang):

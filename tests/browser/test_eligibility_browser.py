@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
-from calculators import examples, web
-from calculators.hu_self_notification import eligibility
-from calculators.i18n import LANGUAGES, format_date, translate
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date, translate
+from calculators.rules.hu.self_notification import eligibility
 from tests.browser.helpers import (
     axe_violations,
     call_all,
@@ -20,7 +21,7 @@ from tests.browser.helpers import (
     typeable,
     widget,
 )
-from tests.test_eligibility import form_values, mismatches
+from tests.rules.hu.self_notification.test_eligibility import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 

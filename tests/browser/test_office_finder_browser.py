@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from calculators.i18n import LANGUAGES, translate
+from calculators.core.i18n import LANGUAGES, translate
 from tests.browser.helpers import axe_violations, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser

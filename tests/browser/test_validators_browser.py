@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from calculators import examples, web
-from calculators.i18n import LANGUAGES, translate
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, translate
 from tests.browser.helpers import axe_violations, call_all, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser

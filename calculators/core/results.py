@@ -1,0 +1,45 @@
+"""Result building blocks shared by the calculators: problems and explanation steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from calculators.core.i18n import Text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the input: a stable code, a message and a hint on how to fix it."""
+
+    code: str
+    message: Text
+    hint: Text | None = None
+    field: str | None = None
+
+    def as_dict(self, lang: str) -> dict[str, str]:
+        out = {"code": self.code, "message": self.message.render(lang)}
+        if self.hint is not None:
+            out["hint"] = self.hint.render(lang)
+        if self.field is not None:
+            out["field"] = self.field
+        return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision step of a rule, so that a result can say why ("why")."""
+
+    code: str
+    message: Text
+    source: str
+
+    def as_dict(self, lang: str) -> dict[str, str]:
+        return {"code": self.code, "message": self.message.render(lang), "source": self.source}
+
+
+class InvalidInput(ValueError):
+    """Raised by a rule's input parsing with every problem found, never just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(", ".join(p.code for p in problems))
+        self.problems = problems

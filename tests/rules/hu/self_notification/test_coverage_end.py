@@ -1,0 +1,172 @@
+"""Coverage end after the notified condition: the worked examples, the model's properties, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date
+from calculators.rules.hu.self_notification import coverage_end as ce
+
+EXAMPLES = examples.load("coverage-end")
+TODAY = EXAMPLES["today"]
+
+
+def form_values(example: dict) -> dict[str, str]:
+    return {**EXAMPLES["defaults"], **example["values"]}
+
+
+def mismatches(example: dict, outcome: dict) -> list[str]:
+    """What in a web outcome disagrees with the example (shared with the browser tests)."""
+    if "problems" in example:
+        got = [{"code": e["code"], "field": e.get("field")} for e in outcome["errors"]]
+        return [] if outcome["status"] == "problems" and got == example["problems"] else [f"problems: {got}"]
+    if outcome["status"] != "answer":
+        return [f"status {outcome['status']}: {outcome['errors']}"]
+    data = outcome["data"]
+    return [f"{key}: {data[key]!r}" for key in ("condition_days", "extension_days", "coverage_last_day",
+                                                "prior_qualifies") if key in example and data[key] != example[key]]
+
+
+@pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_worked_examples(example, lang):
+    outcome = web.run("coverage-end", form_values(example), lang, TODAY)
+    assert not mismatches(example, outcome)
+    if outcome["answer"]:
+        answer = outcome["answer"]
+        assert format_date(lang, dt.date.fromisoformat(example["coverage_last_day"])) in answer["headline"]
+        assert [s["code"] for s in answer["why"]] == outcome["data"]["why"]
+        assert all(s["message"] and s["source"] for s in answer["why"])
+        kinds = [s["kind"] for s in answer["timeline"]["segments"]]
+        assert "condition" in kinds
+        assert ("extension" in kinds) == (example["extension_days"] > 0)
+        assert ("prior" in kinds) == ("prior_first_day" in example["values"])
+
+
+def test_examples_cover_the_boundaries():
+    ids = {e["id"] for e in EXAMPLES["example"]}
+    assert {"exactly-45-days", "44-days", "new-year", "leap-day-inside", "prior-ends-30-days-before",
+            "prior-ends-31-days-before", "not-domestic"} <= ids
+    for example in EXAMPLES["example"]:
+        assert set(example["title"]) == set(LANGUAGES), example["id"]
+
+
+def test_timeline_offsets_are_computed_in_python():
+    out = web.run("coverage-end", form_values(EXAMPLES["example"][7]), "en", TODAY)  # prior ends 30 days before
+    timeline = out["answer"]["timeline"]
+    assert timeline["first_day"] == "2022-12-01"
+    assert timeline["last_day"] == "2023-04-24"
+    by_kind = {s["kind"]: s for s in timeline["segments"]}
+    assert by_kind["prior"]["offset"] == 0 and by_kind["prior"]["days"] == 61
+    assert by_kind["window"]["first_day"] == "2023-01-30" and by_kind["window"]["days"] == 30
+    assert by_kind["condition"]["offset"] == 90 and by_kind["condition"]["days"] == 10
+    assert by_kind["extension"]["first_day"] == "2023-03-11" and by_kind["extension"]["days"] == 45
+    assert timeline["days"] == 145
+
+
+# What people type, and what a program might send: any text, any date, any number.
+RAW = st.one_of(st.text(max_size=60), st.dates().map(str), st.integers().map(str),
+                st.sampled_from(["yes", "no", "none", "stateless", "hu-citizen-address"]))
+
+# --- properties of the model ------------------------------------------------------------------
+
+DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
+
+
+@st.composite
+def periods(draw, max_days=400):
+    first = draw(DAYS)
+    return ce.Period(first, first + dt.timedelta(days=draw(st.integers(0, max_days))))
+
+
+@given(periods(), st.booleans(), st.one_of(st.none(), st.tuples(st.integers(1, 120), st.integers(1, 200))))
+@settings(max_examples=500, deadline=None)
+def test_coverage_ends_between_the_last_day_and_45_days_later(condition, domestic, prior_spec):
+    prior = None
+    if prior_spec:
+        gap, length = prior_spec
+        last = condition.first_day - dt.timedelta(days=gap)
+        prior = ce.Period(last - dt.timedelta(days=length - 1), last)
+    c = ce.compute(condition, domestic, prior)
+    assert condition.last_day <= c.coverage_last_day <= condition.last_day + dt.timedelta(days=45)
+    assert c.extension_days == (c.coverage_last_day - condition.last_day).days
+    assert c.extension_days == 0 or domestic
+    if domestic:
+        assert c.extension_days >= min(condition.days, 45)
+
+
+@given(periods(), st.integers(1, 200))
+def test_a_qualifying_earlier_entitlement_gives_45_days(condition, length):
+    last = condition.first_day - dt.timedelta(days=30)
+    prior = ce.Period(last - dt.timedelta(days=length - 1), last)
+    assert ce.compute(condition, True, prior).extension_days == (45 if length >= 45 else min(condition.days, 45))
+
+
+@given(periods(max_days=43))
+def test_short_condition_without_prior_is_extended_by_its_length(condition):
+    assert ce.compute(condition).extension_days == condition.days
+
+
+@given(st.dictionaries(st.sampled_from([*ce.DATE_FIELDS, "domestic", "junk"]), RAW),
+       st.sampled_from(LANGUAGES))
+@settings(max_examples=300, deadline=None)
+def test_run_never_raises_for_any_strings(values, lang):
+    out = web.run("coverage-end", values, lang, TODAY)
+    assert out["status"] in ("empty", "answer", "problems")
+    if out["status"] == "problems":
+        assert out["errors"] and all(e.get("field") for e in out["errors"])
+    json.dumps(out)
+
+
+@pytest.mark.parametrize(("first", "last"), [("9999-12-01", "9999-12-31"), ("0001-01-01", "0001-01-02")])
+def test_far_away_years_are_a_problem_not_a_crash(first, last):
+    out = web.run("coverage-end", {"first_day": first, "last_day": last}, "en", TODAY)
+    assert out["status"] == "problems"
+    assert {e["code"] for e in out["errors"]} == {"year-out-of-range"}
+
+
+# --- command line -----------------------------------------------------------------------------
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "calculators", "coverage-end", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
+def test_cli_agrees_with_the_examples(example):
+    v = example["values"]
+    args = [f"--first-day={v['first_day']}", f"--last-day={v['last_day']}"]
+    if v.get("domestic") == "no":
+        args.append("--not-domestic")
+    for name in ("prior_first_day", "prior_last_day"):
+        if name in v:
+            args.append(f"--{name.replace('_', '-')}={v[name]}")
+    proc = cli(*args)
+    assert "Traceback" not in proc.stderr
+    out = json.loads(proc.stdout)
+    if "problems" in example:
+        assert proc.returncode == 1
+        assert [{"code": p["code"], "field": p["field"]} for p in out["problems"]] == example["problems"]
+        assert all(p["message"] for p in out["problems"])
+        return
+    assert proc.returncode == 0
+    assert set(out) == {"coverage_last_day", "extension_days", "condition_days", "why"}
+    assert (out["coverage_last_day"], out["extension_days"], out["condition_days"]) == (
+        example["coverage_last_day"], example["extension_days"], example["condition_days"])
+
+
+@pytest.mark.parametrize("args", [[], ["--first-day", "2023-01-01"], ["--first-day", "2023-01-01",
+                                  "--last-day", "2023-01-02", "--lang", "xx"], ["--bogus"]])
+def test_cli_usage_errors_exit_2(args):
+    proc = cli(*args)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
