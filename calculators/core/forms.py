@@ -7,8 +7,21 @@ questions apart from logic: the page template renders it, the rule reads the ans
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from calculators.core.i18n import N_
+
+
+class FieldKind(StrEnum):
+    """The closed set of question kinds the page template and the command line know how to ask."""
+
+    TEXT = "text"  # one line of text (a code, a postcode, a name)
+    SELECT = "select"  # one of fixed options, in a drop-down
+    RADIOS = "radios"  # one of fixed options, as radio buttons in a fieldset
+    CHOICES = "choices"  # radio buttons that the outcome fills in (outcome["choices"][field])
+    DATE = "date"  # a calendar date, YYYY-MM-DD
+    PERCENT = "percent"  # a percentage, 0-100
+    MONEY = "money"  # an amount of money in whole units
 
 
 @dataclass(frozen=True)
@@ -20,7 +33,7 @@ class Option:
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # "text", "select", "date", "number", "radios", "checkbox"
+    kind: FieldKind  # given as its value ("date"); anything outside the set is refused
     label: str  # message id
     hint: str | None = None  # message id
     options: tuple[Option, ...] = ()
@@ -28,6 +41,11 @@ class Field:
     autocomplete: str = "off"
     inputmode: str | None = None
     width: str | None = None  # a CSS class suffix: "short", "medium"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", FieldKind(self.kind))  # ValueError for an unknown kind
+        if (self.kind in (FieldKind.SELECT, FieldKind.RADIOS)) != bool(self.options):
+            raise ValueError(f"field {self.name}: fixed options belong to select and radios fields only")
 
 
 @dataclass(frozen=True)

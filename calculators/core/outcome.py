@@ -5,13 +5,17 @@ the same few lines and holds no rule of its own:
 
     {"calculator": str, "status": "empty" | "answer" | "problems",
      "errors": [{"field", "code", "message", "hint"}],      # shown by the fields + summary
+     "choices": {field: [{"value", "label"}]},               # fills a "choices" field (may be {})
      "answer": {"tone": "positive" | "negative" | "neutral",
                 "headline": str, "facts": [str], "notes": [str],
                 "why": [{"code", "message", "source"}],
-                "links": [{"text", "href"}],                  # optional: only when given
+                "links": [{"text", "href"} | {"text", "calculator"}],  # optional: only when given
                 "timeline": {"days", "segments": [{"kind", "label", "first_day", "last_day",
                              "offset", "days"}]}} | null,    # optional: only when given
      "data": {...}}                                          # the machine-readable result
+
+The JSON Schema of this shape is calculators/core/outcome.schema.json (published with the site as
+assets/kapu/outcome.schema.json); every worked example's outcome is checked against it.
 """
 
 from __future__ import annotations
@@ -25,10 +29,20 @@ from calculators.core.results import Problem, Step
 
 @dataclass(frozen=True)
 class Link:
-    """A link shown with the answer; `href` is relative to the calculator's page."""
+    """A link shown with the answer: to an outside address (`href`, absolute), or to another Kapu
+    calculator by name (`calculator`); the site layer turns a name into an address on the page."""
 
     text: Text
-    href: str
+    href: str | None = None
+    calculator: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.href is None) == (self.calculator is None):
+            raise ValueError("a link has either an href or a calculator")
+
+    def as_dict(self, lang: str) -> dict[str, str]:
+        target = {"href": self.href} if self.href is not None else {"calculator": self.calculator}
+        return {"text": self.text.render(lang), **target}
 
 
 @dataclass(frozen=True)
@@ -86,25 +100,45 @@ class Answer:
             "why": [s.as_dict(lang) for s in self.why],
         }
         if self.links:
-            out["links"] = [{"text": link.text.render(lang), "href": link.href} for link in self.links]
+            out["links"] = [link.as_dict(lang) for link in self.links]
         if self.timeline:
             out["timeline"] = self.timeline.as_dict(lang)
         return out
 
 
+@dataclass(frozen=True)
+class Choice:
+    """One choice the outcome offers for a "choices" field: the value sent back, and its label."""
+
+    value: str
+    label: str  # shown as it is, in no particular language (e.g. "Komló (Baranya)")
+
+
+STATUSES = ("empty", "answer", "problems")
+
+
 @dataclass
 class Outcome:
     calculator: str
-    status: str
+    status: str  # one of STATUSES
     errors: list[Problem] = field(default_factory=list)
     answer: Answer | None = None
     data: dict[str, object] = field(default_factory=dict)
+    choices: dict[str, list[Choice]] = field(default_factory=dict)  # field name -> its choices
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}")
 
     def as_dict(self, lang: str) -> dict[str, object]:
+        choices = {name: [{"value": c.value, "label": c.label} for c in options]
+                   for name, options in self.choices.items()}
         return {
             "calculator": self.calculator,
             "status": self.status,
             "errors": [p.as_dict(lang) for p in self.errors],
+            "choices": choices,
             "answer": self.answer.as_dict(lang) if self.answer else None,
-            "data": self.data,
+            # The choices stay under data too, where version 0.1 of the bridge read them.
+            "data": self.data | {"choices": choices} if choices else self.data,
         }

@@ -21,9 +21,14 @@ from tests.browser.helpers import (
     typeable,
     widget,
 )
-from tests.rules.hu.self_notification.test_eligibility import form_values, mismatches
 
 pytestmark = pytest.mark.browser
+
+mismatches = examples.mismatches  # the one checker, as in pytest and the CLI test
+
+
+def form_values(example: dict) -> dict[str, str]:
+    return examples.values(EXAMPLES, example)
 
 NAME = "eligibility"
 EXAMPLES = examples.load("eligibility")

@@ -7,14 +7,13 @@ Sources (last checked 2026-11-22, see docs/*/about/sources.md):
 - Tbj. (2019. évi CXXII. törvény) 22. §; kormanyablak.hu procedure EGBIZ00002: the office's
   department "egészségbiztosítási pénztári feladatkörében eljáró főosztálya" handles it.
 - 568/2022. (XII. 23.) Korm. rendelet: Budapest's and the 19 county ("vármegyei") government
-  offices; the offices are calculators/data/hu_offices.csv, keyed by ISO 3166-2:HU code.
+  offices; the offices are hu_offices.csv (beside this file), keyed by ISO 3166-2:HU code.
 - Postcode → settlement → county: countrystatecity-postal-codes 2.0.1 (ODbL 1.0), turned into
-  calculators/data/hu_postcodes.csv at build time by kapu_build/postcodes.py.
+  hu_postcodes.csv (beside this file) at build time by kapu_build/postcodes.py.
 """
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import csv
 import datetime as dt
@@ -28,10 +27,11 @@ from functools import cache
 from urllib.parse import quote
 
 from calculators.core.cleaning import InputTooLong, clean
+from calculators.core.declaration import Calculator, CommandLine
 from calculators.core.files import read_text
 from calculators.core.forms import Field, Form
-from calculators.core.i18n import N_, Text
-from calculators.core.outcome import Answer, Link, Outcome
+from calculators.core.i18n import N_, Text, translate
+from calculators.core.outcome import Answer, Choice, Link, Outcome
 from calculators.core.results import InvalidInput, Problem, Step
 
 NATIONAL_PROCEDURE_URL = "https://kormanyablak.hu/hu/feladatkorok/133/EGBIZ00002"
@@ -451,8 +451,9 @@ def as_data(found: Found) -> dict[str, object]:
 
 # --- the widget -----------------------------------------------------------------------------
 
+NAME = "office-finder"
 FORM = Form(
-    name="office-finder",
+    name=NAME,
     title=N_("Find your government office"),
     fields=(
         Field("query", "text", N_("Postcode or settlement"),
@@ -471,50 +472,35 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     try:
         found = find(values.get("query", ""), values.get("pick", ""), g)
     except NothingTyped:
-        return Outcome(FORM.name, "empty", [_EMPTY])
+        return Outcome(NAME, "empty", [_EMPTY])
     except InvalidInput as invalid:
-        return Outcome(FORM.name, "problems", invalid.problems,
+        return Outcome(NAME, "problems", invalid.problems,
                        data={"problems": [p.code for p in invalid.problems]})
-    data = as_data(found)
-    if found.choices:
-        data["choices"] = {"pick": [{"value": n, "label": choice_label(n, g)} for n in found.choices]}
-    if found.office is None:
-        return Outcome(FORM.name, "answer", answer=choices_answer(found), data=data)
-    return Outcome(FORM.name, "answer", answer=office_answer(found), data=data)
+    choices = {"pick": [Choice(n, choice_label(n, g)) for n in found.choices]} if found.choices else {}
+    answer = office_answer(found) if found.office else choices_answer(found)
+    return Outcome(NAME, "answer", answer=answer, data=as_data(found), choices=choices)
 
 
-# --- command line -----------------------------------------------------------------------------
+# --- the declaration ---------------------------------------------------------------------------
 
 
-def add_office(sub: argparse._SubParsersAction) -> None:
-    """python -m calculators office POSTCODE_OR_NAME [--pick SETTLEMENT] [--lang LANG]"""
-    from calculators.cli import common_options
+def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
+    """The keys `office` has printed since version 0.1: the data; while the reader still has to
+    choose a settlement, a problem that says how to give one (exit status 1). The choices are the
+    outcome's own `choices` ({"pick": [{"value", "label"}]}); 0.1 printed a list of names there."""
+    if outcome["status"] != "answer":
+        return {}
+    keys = {k: v for k, v in outcome["data"].items() if k != "choices"}
+    if outcome["data"]["office"] is None and outcome["choices"].get("pick"):
+        keys["problems"] = [{"code": "choose", "message": outcome["answer"]["headline"],
+                             "hint": translate(lang, N_("Run the command again with --pick and one of the "
+                                                        "choices."))}]
+    return keys
 
-    p = sub.add_parser("office", help="the government office for a Hungarian postcode or settlement")
-    p.add_argument("query", help="a 4-digit postcode or a settlement name")
-    p.add_argument("--pick", default="", help="the settlement, when the answer asks to choose one")
-    common_options(p)
-    p.set_defaults(handler=office_command)
 
-
-def office_command(args: argparse.Namespace) -> int:
-    from calculators.cli import EXIT_INVALID, EXIT_OK, print_json
-
-    try:
-        found = find(args.query, args.pick)
-    except NothingTyped:
-        print_json({"problems": [_EMPTY.as_dict(args.lang)]})
-        return EXIT_INVALID
-    except InvalidInput as invalid:
-        print_json({"problems": [p.as_dict(args.lang) for p in invalid.problems]})
-        return EXIT_INVALID
-    out = as_data(found)
-    if found.needs_pick:
-        problem = Problem("choose", choices_answer(found).headline,
-                          Text(N_("Run the command again with --pick and one of the choices.")))
-        out["problems"] = [problem.as_dict(args.lang)]
-        out["choices"] = found.choices
-        print_json(out)
-        return EXIT_INVALID
-    print_json(out)
-    return EXIT_OK
+CALCULATOR = Calculator(
+    name=NAME,
+    form=FORM,
+    run=run,
+    command=CommandLine(aliases=("office",), positional=("query",), keys=command_line_keys),
+)

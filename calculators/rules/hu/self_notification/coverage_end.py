@@ -17,10 +17,10 @@ literally; Kapu's model, written out on the page:
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from dataclasses import dataclass, field
 
+from calculators.core.declaration import Calculator, CommandLine, Switch
 from calculators.core.forms import Field, Form, Option
 from calculators.core.i18n import N_, Text
 from calculators.core.outcome import Answer, Outcome, Segment, Timeline
@@ -63,14 +63,6 @@ class Coverage:
             "condition_days": self.condition.days,
             "prior_qualifies": self.prior_qualifies if self.prior else None,
             "why": [s.code for s in self.why],
-        }
-
-    def as_dict(self, lang: str) -> dict[str, object]:
-        return {
-            "coverage_last_day": self.coverage_last_day.isoformat(),
-            "extension_days": self.extension_days,
-            "condition_days": self.condition.days,
-            "why": [s.as_dict(lang) for s in self.why],
         }
 
 
@@ -247,33 +239,26 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     return Outcome(NAME, "answer", answer=_answer(coverage), data=coverage.data())
 
 
-# --- command line -----------------------------------------------------------------------
+# --- the declaration ---------------------------------------------------------------------------
 
 
-def add_command(sub: argparse._SubParsersAction) -> None:
-    from calculators.cli import common_options
-
-    p = sub.add_parser("coverage-end", help="last day of coverage after the notified condition ends")
-    p.add_argument("--first-day", required=True, help="first day of the condition, YYYY-MM-DD")
-    p.add_argument("--last-day", required=True, help="last day of the condition, YYYY-MM-DD")
-    p.add_argument("--not-domestic", action="store_true", help="does not count as domestic (belföldi)")
-    p.add_argument("--prior-first-day", default="", help="first day of an earlier entitlement")
-    p.add_argument("--prior-last-day", default="", help="last day of an earlier entitlement")
-    common_options(p)
-    p.set_defaults(handler=command)
+def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
+    """The keys `coverage-end` has printed since version 0.1."""
+    if outcome["status"] != "answer":
+        return {}
+    data = outcome["data"]
+    return {"coverage_last_day": data["coverage_last_day"], "extension_days": data["extension_days"],
+            "condition_days": data["condition_days"], "why": outcome["answer"]["why"]}
 
 
-def command(args: argparse.Namespace) -> int:
-    from calculators.cli import EXIT_INVALID, EXIT_OK, print_json
-
-    values = {"first_day": args.first_day, "last_day": args.last_day,
-              "domestic": "no" if args.not_domestic else "yes",
-              "prior_first_day": args.prior_first_day, "prior_last_day": args.prior_last_day}
-    try:
-        condition, domestic, prior = inputs_from(values)
-        coverage = compute(condition, domestic, prior)
-    except InvalidInput as err:
-        print_json({"problems": [p.as_dict(args.lang) for p in err.problems]})
-        return EXIT_INVALID
-    print_json(coverage.as_dict(args.lang))
-    return EXIT_OK
+CALCULATOR = Calculator(
+    name=NAME,
+    form=FORM,
+    run=run,
+    example_facts=True,
+    command=CommandLine(
+        switches=(Switch("--not-domestic", "domestic", "no", "does not count as domestic (belföldi)"),),
+        defaults={"domestic": "yes"},  # as since version 0.1
+        keys=command_line_keys,
+    ),
+)

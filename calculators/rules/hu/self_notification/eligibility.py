@@ -15,12 +15,12 @@ The dated figures (minimum wage, the 30%, the pension-age table) are data: calcu
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from calculators.core import parameters
+from calculators.core.declaration import Calculator, CommandLine, Switch
 from calculators.core.forms import Field, Form, Option
 from calculators.core.i18n import N_, Text, format_date, format_number, translate
 from calculators.core.outcome import Answer, Link, Outcome
@@ -108,13 +108,6 @@ class Decision:
             "pension_age_reached_on": iso(self.pension_age_reached_on),
             "documents": self.documents,
             "why": [s.code for s in self.why],
-        }
-
-    def as_dict(self, lang: str) -> dict[str, object]:
-        """What the command line prints: the data, with documents and steps in words."""
-        return self.data() | {
-            "documents": [{"code": d, "name": Text(DOCUMENTS[d]).render(lang)} for d in self.documents],
-            "why": [s.as_dict(lang) for s in self.why],
         }
 
 
@@ -362,7 +355,7 @@ def _answer(d: Decision) -> Answer:
         "health-status": N_("Health status of 50% or lower"),
         "pension-age-low-income": N_("Pension age reached, with a monthly income below %(limit)s Ft"),
     }
-    links = [Link(Text(N_("Find your government office")), "../office-finder/")]
+    links = [Link(Text(N_("Find your government office")), calculator="office-finder")]
     if not d.eligible:
         return Answer(
             "negative",
@@ -405,45 +398,32 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     return Outcome(NAME, "answer", answer=_answer(decision), data=decision.data())
 
 
-# --- command line -----------------------------------------------------------------------
+# --- the declaration ---------------------------------------------------------------------------
 
 
-def add_command(sub: argparse._SubParsersAction) -> None:
-    from calculators.cli import common_options
-
-    p = sub.add_parser("eligibility", help="entitlement to health services on one's own notification")
-    p.add_argument("--on", required=True, help="the date to check, YYYY-MM-DD")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--domestic", dest="domestic", action="store_true", default=True,
-                       help="counts as domestic (belföldi) for social security (the default)")
-    group.add_argument("--not-domestic", dest="domestic", action="store_false")
-    p.add_argument("--birth-date", default="")
-    p.add_argument("--monthly-income", default="", help="whole forints")
-    p.add_argument("--work-capacity-change", default="", help="percent")
-    p.add_argument("--health-impairment", default="", help="percent")
-    p.add_argument("--health-status", default="", help="percent")
-    p.add_argument("--opinion-date", default="", help="the day the expert opinion was issued")
-    p.add_argument("--income-below-since", default="", help="the day the income fell below the limit")
-    common_options(p)
-    p.set_defaults(handler=command)
-
-
-def command(args: argparse.Namespace) -> int:
-    from calculators.cli import EXIT_INVALID, EXIT_OK, print_json
-
-    values = {
-        "on": args.on, "residence": "hu-citizen-address" if args.domestic else "none",
-        "birth_date": args.birth_date, "monthly_income": args.monthly_income,
-        "work_capacity_change": args.work_capacity_change, "health_impairment": args.health_impairment,
-        "health_status": args.health_status, "opinion_date": args.opinion_date,
-        "income_below_since": args.income_below_since,
+def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
+    """The keys `eligibility` has printed since version 0.1: the data, with the documents named and
+    the steps worded."""
+    if outcome["status"] != "answer":
+        return {}
+    return outcome["data"] | {
+        "documents": [{"code": d, "name": translate(lang, DOCUMENTS[d])} for d in outcome["data"]["documents"]],
+        "why": outcome["answer"]["why"],
     }
-    try:
-        if not values["on"].strip():
-            raise InvalidInput([Problem("not-a-date", Text(N_("Enter a date as year-month-day.")), field="on")])
-        decision = decide(situation_from(values, dt.date.min))
-    except InvalidInput as err:
-        print_json({"problems": [p.as_dict(args.lang) for p in err.problems]})
-        return EXIT_INVALID
-    print_json(decision.as_dict(args.lang))
-    return EXIT_OK
+
+
+CALCULATOR = Calculator(
+    name=NAME,
+    form=FORM,
+    run=run,
+    tables={"minimum-wage": figures_table, "pension-age": pension_age_table},
+    command=CommandLine(
+        # Since version 0.1 the command line assumes a domestic person and asks for the date.
+        switches=(Switch("--domestic", "residence", "hu-citizen-address",
+                         "counts as domestic (belföldi) for social security (the default)"),
+                  Switch("--not-domestic", "residence", "none", "does not count as domestic")),
+        defaults={"residence": "hu-citizen-address"},
+        required=("on",),
+        keys=command_line_keys,
+    ),
+)

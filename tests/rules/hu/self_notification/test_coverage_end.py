@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -21,34 +19,23 @@ TODAY = EXAMPLES["today"]
 
 
 def form_values(example: dict) -> dict[str, str]:
-    return {**EXAMPLES["defaults"], **example["values"]}
-
-
-def mismatches(example: dict, outcome: dict) -> list[str]:
-    """What in a web outcome disagrees with the example (shared with the browser tests)."""
-    if "problems" in example:
-        got = [{"code": e["code"], "field": e.get("field")} for e in outcome["errors"]]
-        return [] if outcome["status"] == "problems" and got == example["problems"] else [f"problems: {got}"]
-    if outcome["status"] != "answer":
-        return [f"status {outcome['status']}: {outcome['errors']}"]
-    data = outcome["data"]
-    return [f"{key}: {data[key]!r}" for key in ("condition_days", "extension_days", "coverage_last_day",
-                                                "prior_qualifies") if key in example and data[key] != example[key]]
+    return examples.values(EXAMPLES, example)
 
 
 @pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_worked_examples(example, lang):
+def test_answers_show_the_day_and_the_timeline(example, lang):
+    """Beyond the common checks (tests/test_worked_examples.py): what this calculator's answer holds."""
     outcome = web.run("coverage-end", form_values(example), lang, TODAY)
-    assert not mismatches(example, outcome)
+    assert not examples.mismatches(example, outcome)
     if outcome["answer"]:
-        answer = outcome["answer"]
-        assert format_date(lang, dt.date.fromisoformat(example["coverage_last_day"])) in answer["headline"]
-        assert [s["code"] for s in answer["why"]] == outcome["data"]["why"]
+        answer, data = outcome["answer"], outcome["data"]
+        assert format_date(lang, dt.date.fromisoformat(data["coverage_last_day"])) in answer["headline"]
+        assert [s["code"] for s in answer["why"]] == data["why"]
         assert all(s["message"] and s["source"] for s in answer["why"])
         kinds = [s["kind"] for s in answer["timeline"]["segments"]]
         assert "condition" in kinds
-        assert ("extension" in kinds) == (example["extension_days"] > 0)
+        assert ("extension" in kinds) == (data["extension_days"] > 0)
         assert ("prior" in kinds) == ("prior_first_day" in example["values"])
 
 
@@ -132,41 +119,3 @@ def test_far_away_years_are_a_problem_not_a_crash(first, last):
     out = web.run("coverage-end", {"first_day": first, "last_day": last}, "en", TODAY)
     assert out["status"] == "problems"
     assert {e["code"] for e in out["errors"]} == {"year-out-of-range"}
-
-
-# --- command line -----------------------------------------------------------------------------
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "calculators", "coverage-end", *args],
-                          capture_output=True, text=True, timeout=60)
-
-
-@pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
-def test_cli_agrees_with_the_examples(example):
-    v = example["values"]
-    args = [f"--first-day={v['first_day']}", f"--last-day={v['last_day']}"]
-    if v.get("domestic") == "no":
-        args.append("--not-domestic")
-    for name in ("prior_first_day", "prior_last_day"):
-        if name in v:
-            args.append(f"--{name.replace('_', '-')}={v[name]}")
-    proc = cli(*args)
-    assert "Traceback" not in proc.stderr
-    out = json.loads(proc.stdout)
-    if "problems" in example:
-        assert proc.returncode == 1
-        assert [{"code": p["code"], "field": p["field"]} for p in out["problems"]] == example["problems"]
-        assert all(p["message"] for p in out["problems"])
-        return
-    assert proc.returncode == 0
-    assert set(out) == {"coverage_last_day", "extension_days", "condition_days", "why"}
-    assert (out["coverage_last_day"], out["extension_days"], out["condition_days"]) == (
-        example["coverage_last_day"], example["extension_days"], example["condition_days"])
-
-
-@pytest.mark.parametrize("args", [[], ["--first-day", "2023-01-01"], ["--first-day", "2023-01-01",
-                                  "--last-day", "2023-01-02", "--lang", "xx"], ["--bogus"]])
-def test_cli_usage_errors_exit_2(args):
-    proc = cli(*args)
-    assert proc.returncode == 2
-    assert "Traceback" not in proc.stderr

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -20,44 +18,19 @@ EXAMPLES = examples.load("eligibility")
 TODAY = EXAMPLES["today"]
 
 
-def form_values(example: dict) -> dict[str, str]:
-    """The raw strings a reader types for an example (domestic unless it says otherwise)."""
-    return {**EXAMPLES["defaults"], **example["values"]}
-
-
-def mismatches(example: dict, outcome: dict) -> list[str]:
-    """What in a web outcome disagrees with the example's expectations (shared with the browser tests)."""
-    wrong = []
-    if "problems" in example:
-        got = [{"code": e["code"], "field": e.get("field")} for e in outcome["errors"]]
-        if outcome["status"] != "problems" or got != example["problems"]:
-            wrong.append(f"problems: {got}")
-        return wrong
-    data = outcome["data"]
-    if outcome["status"] != "answer":
-        return [f"status {outcome['status']}: {outcome['errors']}"]
-    for key in ("eligible", "grounds", "income_threshold", "pension_age_reached_on"):
-        if key in example and data[key] != example[key]:
-            wrong.append(f"{key}: {data[key]!r}")
-    if "starts" in example:
-        expected = {g: day or None for g, day in example["starts"].items()}
-        if data["entitlement_starts"] != expected:
-            wrong.append(f"starts: {data['entitlement_starts']}")
-    return wrong
-
-
 @pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_worked_examples(example, lang):
-    outcome = web.run("eligibility", form_values(example), lang, TODAY)
-    assert not mismatches(example, outcome)
+def test_answers_say_why_and_link_to_the_office_finder(example, lang):
+    """Beyond the common checks (tests/test_worked_examples.py): what this calculator's answer holds."""
+    outcome = web.run("eligibility", examples.values(EXAMPLES, example), lang, TODAY)
+    assert not examples.mismatches(example, outcome)
     if outcome["answer"]:
         answer = outcome["answer"]
         assert answer["headline"]
-        assert answer["tone"] == ("positive" if example["eligible"] else "negative")
+        assert answer["tone"] == ("positive" if outcome["data"]["eligible"] else "negative")
         assert [s["code"] for s in answer["why"]] == outcome["data"]["why"]
         assert all(s["message"] and s["source"] for s in answer["why"])
-        assert answer["links"][0]["href"] == "../office-finder/"
+        assert answer["links"][0] == {"text": answer["links"][0]["text"], "calculator": "office-finder"}
     for error in outcome["errors"]:
         assert error["message"]
 
@@ -212,54 +185,3 @@ def test_not_domestic_is_never_eligible(pct, low_income):
     s = el.Situation(dt.date(2024, 1, 1), False, pct, pct, pct, birth_date=dt.date(1950, 1, 1),
                      monthly_income=0 if low_income else 10**6)
     assert el.decide(s).eligible is False
-
-
-# --- command line -----------------------------------------------------------------------------
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "calculators", "eligibility", *args],
-                          capture_output=True, text=True, timeout=60)
-
-
-def cli_args(example: dict) -> list[str]:
-    v = example["values"]
-    args = ["--on", v["on"]]
-    if v.get("residence", "hu-citizen-address") == "none":
-        args.append("--not-domestic")
-    for name in ("birth_date", "monthly_income", "work_capacity_change", "health_impairment", "health_status",
-                 "opinion_date", "income_below_since"):
-        if name in v:
-            args.append(f"--{name.replace('_', '-')}={v[name]}")
-    return args
-
-
-@pytest.mark.parametrize("example", EXAMPLES["example"], ids=lambda e: e["id"])
-def test_cli_agrees_with_the_examples(example):
-    proc = cli(*cli_args(example))
-    assert "Traceback" not in proc.stderr
-    out = json.loads(proc.stdout)
-    if "problems" in example:
-        assert proc.returncode == 1
-        assert [{"code": p["code"], "field": p["field"]} for p in out["problems"]] == example["problems"]
-        return
-    assert proc.returncode == 0
-    assert set(out) >= {"eligible", "grounds", "income_threshold", "pension_age_reached_on", "documents", "why"}
-    for key in ("eligible", "grounds", "income_threshold", "pension_age_reached_on"):
-        if key in example:
-            assert out[key] == example[key]
-    assert all(set(step) == {"code", "message", "source"} for step in out["why"])
-
-
-def test_cli_speaks_the_language_asked():
-    en, hu = (json.loads(cli("--on", "2023-03-01", "--health-status", "40", "--lang", lang).stdout)
-              for lang in ("en", "hu"))
-    assert [s["code"] for s in en["why"]] == [s["code"] for s in hu["why"]]
-    assert en["why"][0]["message"] != hu["why"][0]["message"]
-
-
-@pytest.mark.parametrize("args", [[], ["--on"], ["--on", "2023-01-01", "--domestic", "--not-domestic"],
-                                  ["--on", "2023-01-01", "--lang", "de"]])
-def test_cli_usage_errors_exit_2(args):
-    proc = cli(*args)
-    assert proc.returncode == 2
-    assert "Traceback" not in proc.stderr
