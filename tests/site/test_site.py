@@ -54,6 +54,13 @@ def test_pyodide_and_the_wheel_are_self_hosted(built_site):
     assert wheel_name() in worker and "__KAPU_WHEEL__" not in worker
 
 
+def test_the_outcome_schema_is_published(built_site):
+    published = built_site / "assets/kapu/outcome.schema.json"
+    source = Path(__file__).resolve().parents[2] / "calculators/core/outcome.schema.json"
+    assert published.read_bytes() == source.read_bytes()
+    assert json.loads(published.read_text("utf-8"))["title"] == "Kapu calculator outcome"
+
+
 def test_only_calculator_pages_carry_a_widget(built_site):
     assert 'data-calculator="validators"' in (built_site / "hu/calculators/validators/index.html").read_text("utf-8")
     assert "data-calculator" not in (built_site / "about/privacy/index.html").read_text("utf-8")
