@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_guides import DOCS, LANGUAGES, ROOT, read_guide, section
+from tests.site.test_guides import DOCS, LANGUAGES, ROOT, read_guide, section
 
 # (old name, what a page naming it must also say): each successor with the year of the change.
 SUCCESSORS: dict[str, tuple[str, ...]] = {
