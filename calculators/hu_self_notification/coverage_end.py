@@ -33,7 +33,7 @@ from calculators.forms import Field, Form, Option
 from calculators.hu_self_notification import step
 from calculators.hu_self_notification.common import Phrase, days_text
 from calculators.hu_self_notification.inputs import FieldProblem, read_date
-from calculators.i18n import N_, Text
+from calculators.i18n import N_, Text, format_date, translate
 from calculators.outcome import Answer, Outcome, Segment, Timeline
 from calculators.results import InvalidInput, Problem, Step, cite
 
@@ -210,6 +210,27 @@ def timeline(c: Coverage) -> Timeline:
         segments.append(Segment("extension", Text(N_("Extension")), c.condition.last_day + dt.timedelta(days=1),
                                 c.coverage_last_day))
     return Timeline(tuple(segments))
+
+
+# --- the dated figures as a table for the page (one source: calculators/parameters/) ---------
+
+FIGURES = (
+    ("extension_long_enough_days", N_("A condition that lasted at least this long without interruption")),
+    ("extension_full_days", N_("The full extension")),
+    ("earlier_condition_more_than_days", N_("An earlier condition counts if it lasted more than")),
+    ("days_between_fewer_than", N_("… and fewer days than this passed between the two")),
+)
+
+
+def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
+    """The periods of Ebtv. 29. § (9), each with its reference and the day it applies from."""
+    rows = []
+    for name, label in FIGURES:
+        for value in parameters.parameter(name).values:
+            rows.append([translate(lang, label), days_text(value.value).render(lang), value.reference,
+                         format_date(lang, value.start)])
+    headers = [N_("Rule"), N_("Days"), N_("Reference"), N_("From")]
+    return [translate(lang, h) for h in headers], rows
 
 
 # --- reading raw values ---------------------------------------------------------------------
