@@ -36,7 +36,9 @@ def fill(page, name: str, values: dict[str, str]) -> None:
 def test_each_required_field_left_empty_shows_its_error(page, site_url, name):
     root = open_calculator(page, site_url, LANG, name)
     summary = root.locator(".kapu-error-summary")
-    for i, field in enumerate(required(name)):
+    # A select always shows one of its choices: a reader cannot leave it empty (CPython checks that case).
+    selects = {f.name for f in web.form(name).fields if f.kind == "select"}
+    for i, field in enumerate(f for f in required(name) if f not in selects):
         values = {**COMPLETE[name], field: ""}
         fill(page, name, values)
         page.wait_for_function(f"document.querySelector('[data-calculator=\"{name}\"]').dataset.busy === '0'")
