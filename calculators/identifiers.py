@@ -8,7 +8,9 @@ Sources (last checked 2026-11-22, see docs/*/about/sources.md):
   source page 000; penzcentrum.hu quoting the issuing authority.
 - TAJ: 9 digits, check digit = (3×(d1+d3+d5+d7) + 7×(d2+d4+d6+d8)) mod 10.
 - SNILS: PFR regulation, section 8 (consultant.ru): check number over weights 9..1.
-- Vietnamese personal ID: Thông tư 07/2016/TT-BCA (province codes: Phụ lục 1).
+- Vietnamese personal ID: Thông tư 59/2021/TT-BCA, art. 4 (the structure of the 12 digits; it
+  replaced Thông tư 07/2016/TT-BCA with the same structure). Province codes: the table of
+  Thông tư 07/2016/TT-BCA, Phụ lục 1 (data/vn_province_codes.csv).
 """
 
 from __future__ import annotations
@@ -243,7 +245,7 @@ def vn_province_codes() -> dict[str, str]:
 
 
 def vn_birth_century_and_sex(digit: int) -> tuple[int, str]:
-    """Thông tư 07/2016: 0/1 = 1900s male/female, 2/3 = 2000s, …, 8/9 = 2300s."""
+    """Thông tư 59/2021/TT-BCA art. 4: 0/1 = 1900s male/female, 2/3 = 2000s, …, 8/9 = 2300s."""
     return 1900 + (digit // 2) * 100, ("male", "female")[digit % 2]
 
 

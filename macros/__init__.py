@@ -13,12 +13,13 @@ from pathlib import Path
 import jinja2
 
 from calculators import examples as example_data
+from calculators import sources as source_registry
 from calculators import web
-from calculators.hu_self_notification import eligibility
-from calculators.i18n import translate, translations
+from calculators.hu_self_notification import coverage_end, eligibility
+from calculators.i18n import format_date, translate, translations
 
 TEMPLATES = Path(__file__).parent / "templates"
-MACRO_CALL = re.compile(r"\{\{\s*(calculator|examples|parameters)\(\s*[\"']([\w-]+)[\"']\s*\)\s*\}\}")
+MACRO_CALL = re.compile(r"\{\{\s*(calculator|examples|parameters|sources)\(\s*[\"']([\w,-]+)[\"']\s*\)\s*\}\}")
 
 
 @cache
@@ -77,6 +78,7 @@ def examples(name: str, lang: str) -> str:
 PARAMETER_TABLES = {
     "minimum-wage": eligibility.figures_table,
     "pension-age": eligibility.pension_age_table,
+    "coverage-periods": coverage_end.figures_table,
 }
 
 
@@ -87,7 +89,21 @@ def parameters(name: str, lang: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters}
+def sources(which: str, lang: str) -> str:
+    """A list of sources from the registry (calculators/data/sources.toml): a topic ("hungary") or
+    ids separated by commas ("ebtv,tbj"). Each shows its title, its link and when it was checked,
+    the date written the page's way; the id itself never reaches the reader."""
+    registry = source_registry.registry()
+    if which in source_registry.TOPICS:
+        chosen = [s for s in registry.values() if s.topic == which]
+    else:
+        chosen = [source_registry.source(i) for i in which.split(",")]
+    items = [{"title": s.title, "url": s.url, "checked": format_date(lang, s.checked)} for s in chosen]
+    html = environment(lang).get_template("sources.html").render(items=items)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters, "sources": sources}
 
 
 def render_macros(markdown: str, lang: str) -> str:

@@ -179,7 +179,13 @@ function renderAnswer(widget, outcome) {
     const ol = el("ol");
     for (const step of answer.why) {
       const li = el("li", { "data-step": step.code }, step.message);
-      if (step.source) li.append(" ", el("cite", {}, step.source));
+      if (step.source) {
+        // The reference to the point; linked to the consolidated text when the registry has one.
+        const cite = el("cite");
+        if (step.url && /^https:\/\//.test(step.url)) cite.append(el("a", { href: step.url }, step.source));
+        else cite.textContent = step.source;
+        li.append(" ", cite);
+      }
       ol.append(li);
     }
     details.append(ol);
