@@ -23,13 +23,11 @@ from calculators.core import registry
 from calculators.core.cleaning import parse_date
 from calculators.core.declaration import Calculator
 from calculators.core.forms import Field, FieldKind
-from calculators.core.i18n import LANGUAGES, N_, Text
-from calculators.core.results import Problem
+from calculators.core.i18n import LANGUAGES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 METAVARS = {FieldKind.DATE: "YYYY-MM-DD", FieldKind.PERCENT: "PERCENT", FieldKind.MONEY: "FORINTS"}
-NOTHING_ENTERED = Problem("nothing-entered", Text(N_("Nothing to answer yet: answer at least one more question.")))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,8 +60,9 @@ def add_command(sub: argparse._SubParsersAction, calc: Calculator) -> None:
         required = (f.required and f.name not in spec.defaults) or f.name in spec.required
         switches = [s for s in spec.switches if s.field == f.name]
         target = p.add_mutually_exclusive_group(required=required) if switches else p
-        target.add_argument(option(f.name), dest=f.name, choices=choices, metavar=METAVARS.get(f.kind),
-                            required=required and not switches, help=_field_help(f))
+        if option(f.name) not in {s.option for s in switches}:  # a switch may take the option's name
+            target.add_argument(option(f.name), dest=f.name, choices=choices, metavar=METAVARS.get(f.kind),
+                                required=required and not switches, help=_field_help(f))
         for s in switches:
             target.add_argument(s.option, dest=f.name, action="store_const", const=s.value, help=s.help)
     p.add_argument("--lang", choices=LANGUAGES, default="en")
@@ -89,10 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 def answer(calc: Calculator, values: dict[str, str], lang: str, today: dt.date) -> tuple[dict, int]:
     """The JSON object to print and the exit status, for the answers given on the command line."""
     outcome = calc.run({**calc.command.defaults, **values}, today).as_dict(lang)
-    problems = outcome["errors"]
-    if outcome["status"] == "empty" and not problems:
-        problems = [NOTHING_ENTERED.as_dict(lang)]
-    out = outcome | {"problems": problems}
+    out = outcome | {"problems": outcome["errors"]}
     if calc.command.keys:
         out |= calc.command.keys(outcome, lang)
     return out, EXIT_INVALID if out["problems"] or outcome["status"] != "answer" else EXIT_OK

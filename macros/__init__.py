@@ -1,10 +1,10 @@
 """Jinja2 macros that render calculator widgets, worked examples and figure tables into pages.
 
-A page writes ``{{ calculator("validators") }}``, ``{{ examples("coverage-end") }}`` or
-``{{ parameters("minimum-wage") }}``; the MkDocs hook replaces each with HTML in the page's
-language, using the same gettext catalog as the Python rules. Everything comes from the
-calculators' declarations (calculators.core.registry). A macro or a name this does not know fails
-the build with a message naming the page and the known names.
+A page writes ``{{ calculator("validators") }}``, ``{{ examples("coverage-end") }}``,
+``{{ parameters("minimum-wage") }}`` or ``{{ sources("ebtv,tbj") }}``; the MkDocs hook replaces
+each with HTML in the page's language, using the same gettext catalog as the Python rules.
+Everything comes from the calculators' declarations (calculators.core.registry). A macro or a
+name this does not know fails the build with a message naming the page and the known names.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ import jinja2
 from calculators import web
 from calculators.core import examples as example_data
 from calculators.core import registry
+from calculators.core import sources as source_registry
 from calculators.core.declaration import Calculator
-from calculators.core.i18n import DEFAULT_LANGUAGE, translate, translations
+from calculators.core.i18n import DEFAULT_LANGUAGE, format_date, translate, translations
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Any {{ name(…) }} in a page is a macro call: an unknown name is an error, never literal text.
 MACRO_CALL = re.compile(r"\{\{\s*(?P<macro>\w+)\s*\((?P<args>[^)]*)\)\s*\}\}")
-ONE_NAME = re.compile(r"\s*[\"'](?P<name>[\w-]+)[\"']\s*")
+ONE_NAME = re.compile(r"\s*[\"'](?P<name>[\w,-]+)[\"']\s*")  # sources() takes ids joined by commas
 
 
 class MacroError(ValueError):
@@ -58,7 +59,7 @@ def calculator_page(name: str, lang: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """The address of `target` (from the site root) as a link on `page` (from the site root too)."""
-    return posixpath.relpath(target, page or ".") + "/"
+    return posixpath.relpath(target or ".", page or ".") + "/"
 
 
 def _calculator(name: str) -> Calculator:
@@ -70,10 +71,11 @@ def _calculator(name: str) -> Calculator:
 
 def calculator(name: str, lang: str, page: str = "") -> str:
     """The widget of calculator `name`. `page` is the page's address from the site root, so that
-    links naming another calculator can be turned into addresses on this page."""
+    links naming another calculator or a page can be turned into addresses on this page."""
     form = _calculator(name).form
     pages = {other: relative(calculator_page(other, lang), page) for other in registry.names()}
-    html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages)
+    home = relative("" if lang == DEFAULT_LANGUAGE else lang, page)  # the language's home page
+    html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages, home=home)
     return _one_block(html)
 
 
@@ -111,7 +113,23 @@ def parameters(name: str, lang: str, page: str = "") -> str:
     return _one_block(environment(lang).get_template("table.html").render(name=name, headers=headers, rows=rows))
 
 
-MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters}
+def sources(which: str, lang: str, page: str = "") -> str:
+    """A list of sources from the registry (calculators/sources.toml): a topic ("hungary") or
+    ids separated by commas ("ebtv,tbj"). Each shows its title, its link and when it was checked,
+    the date written the page's way; the id itself never reaches the reader."""
+    registry_ = source_registry.registry()
+    if which in source_registry.TOPICS:
+        chosen = [s for s in registry_.values() if s.topic == which]
+    else:
+        try:
+            chosen = [source_registry.source(i) for i in which.split(",")]
+        except source_registry.SourceError as err:
+            raise MacroError(f"{err}; known sources: {', '.join(sorted(registry_))}") from None
+    items = [{"title": s.title, "url": s.url, "checked": format_date(lang, s.checked)} for s in chosen]
+    return _one_block(environment(lang).get_template("sources.html").render(items=items))
+
+
+MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters, "sources": sources}
 
 
 def _expand(match: re.Match, lang: str, page: str) -> str:

@@ -164,11 +164,13 @@ function renderAnswer(widget, outcome) {
   answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
   if (answer.links?.length) {
     const ul = el("ul", { class: "kapu-answer__links" });
-    // A link names another calculator, or an outside address. The page (macros/) wrote where each
-    // calculator's page is, relative to this page, in data-calculator-pages.
+    // A link names another calculator, a page of the site, or an outside address. The page
+    // (macros/) wrote where each calculator's page is, and where the language's home page is,
+    // relative to this page.
     const pages = JSON.parse(widget.dataset.calculatorPages || "{}");
     for (const link of answer.links) {
-      const href = link.calculator ? pages[link.calculator] : link.href;
+      const href = link.calculator ? pages[link.calculator]
+        : link.page ? `${widget.dataset.home || ""}${link.page}` : link.href;
       if (!href || /^\s*javascript:/i.test(href)) continue;
       const li = el("li");
       li.append(el("a", { href }, link.text));
@@ -183,7 +185,13 @@ function renderAnswer(widget, outcome) {
     const ol = el("ol");
     for (const step of answer.why) {
       const li = el("li", { "data-step": step.code }, step.message);
-      if (step.source) li.append(" ", el("cite", {}, step.source));
+      if (step.source) {
+        // The reference to the point; linked to the consolidated text when the registry has one.
+        const cite = el("cite");
+        if (step.url && /^https:\/\//.test(step.url)) cite.append(el("a", { href: step.url }, step.source));
+        else cite.textContent = step.source;
+        li.append(" ", cite);
+      }
       ol.append(li);
     }
     details.append(ol);

@@ -9,7 +9,7 @@ the same few lines and holds no rule of its own:
      "answer": {"tone": "positive" | "negative" | "neutral",
                 "headline": str, "facts": [str], "notes": [str],
                 "why": [{"code", "message", "source"}],
-                "links": [{"text", "href"} | {"text", "calculator"}],  # optional: only when given
+                "links": [{"text", "href" | "calculator" | "page"}],  # optional: only when given
                 "timeline": {"days", "segments": [{"kind", "label", "first_day", "last_day",
                              "offset", "days"}]}} | null,    # optional: only when given
      "data": {...}}                                          # the machine-readable result
@@ -29,20 +29,24 @@ from calculators.core.results import Problem, Step
 
 @dataclass(frozen=True)
 class Link:
-    """A link shown with the answer: to an outside address (`href`, absolute), or to another Kapu
-    calculator by name (`calculator`); the site layer turns a name into an address on the page."""
+    """A link shown with the answer, to exactly one of: an outside address (`href`, absolute),
+    another Kapu calculator by name (`calculator`), or a page of the site by its path from the
+    language's home page (`page`, e.g. "guides/self-notification/#domestic"). The site layer turns
+    a name or a path into an address on the page; a rule never knows where pages are served."""
 
     text: Text
     href: str | None = None
     calculator: str | None = None
+    page: str | None = None
 
     def __post_init__(self) -> None:
-        if (self.href is None) == (self.calculator is None):
-            raise ValueError("a link has either an href or a calculator")
+        if sum(t is not None for t in (self.href, self.calculator, self.page)) != 1:
+            raise ValueError("a link has exactly one of href, calculator, page")
 
     def as_dict(self, lang: str) -> dict[str, str]:
-        target = {"href": self.href} if self.href is not None else {"calculator": self.calculator}
-        return {"text": self.text.render(lang), **target}
+        target = next((k, v) for k, v in (("href", self.href), ("calculator", self.calculator),
+                                          ("page", self.page)) if v is not None)
+        return {"text": self.text.render(lang), target[0]: target[1]}
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,21 @@
 """Dated parameters of the rules: figures that change by law live in data files, not in code.
 
-Each file in ``calculators/parameters/`` is one parameter, in the manner of OpenFisca's
-parameters: a description, a unit, and values each with the date it takes effect and its legal
-reference. A value applies from its ``start`` until the next value starts, and never after the
-parameter's ``known_until``: asking for a date outside the known range raises
-``ParameterUnknown`` ("no minimum wage is known for 2031-01-01") instead of silently reusing an
-old figure (the pitfall GOV.UK Smart Answers' rate lookup falls into).
+Each file in ``calculators/rules/hu/self_notification/parameters/`` is one parameter, in the manner of OpenFisca's
+parameters: a description, a label, a unit, and values each with the date it takes effect, its
+legal reference to the point ("Ebtv. 29. § (9) c)") and its source in the sources registry
+(calculators/sources.toml: title, link, date checked). A value applies from its ``start``
+until the next value starts, and never after the parameter's ``known_until`` when it has one:
+asking for a date outside the known range raises ``ParameterUnknown`` ("no minimum wage is known
+for 2031-01-01") instead of silently reusing an old figure (the pitfall GOV.UK Smart Answers'
+rate lookup falls into). A parameter without ``known_until`` is a statutory figure that stays
+until the law changes; its values say when they were checked through their source.
 
-Money is whole forints (int). Percentages are whole numbers, so thresholds are computed in
-integers; see ``income_threshold`` for how a non-integer threshold is rounded.
+Files are read strictly (``ParameterFileError`` at load time): an unknown or misspelt key (a
+``verfied = false`` must not silently count as verified), a duplicate key, a missing label, unit,
+reference or source, an unknown source id, unsorted starts or a non-integer value.
+
+Money is whole forints (int). Percentages and day counts are whole numbers, so thresholds are
+computed in integers; see ``income_threshold`` for how a non-integer threshold is rounded.
 """
 
 from __future__ import annotations
@@ -18,36 +25,48 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from calculators.core import sources
 from calculators.core.files import read_text
 
 
 class ParameterUnknown(LookupError):
     """No value of a parameter is known for the date asked (before the first or after known_until)."""
 
-    def __init__(self, parameter: str, day: dt.date, first: dt.date, last: dt.date):
+    def __init__(self, parameter: str, day: dt.date, first: dt.date, last: dt.date | None):
         super().__init__(f"no {parameter.replace('_', ' ')} is known for {day.isoformat()}")
         self.parameter, self.day, self.first, self.last = parameter, day, first, last
+
+
+class ParameterFileError(ValueError):
+    """A parameter file is malformed: refused when it loads, never half-read."""
 
 
 @dataclass(frozen=True)
 class DatedValue:
     start: dt.date
     value: int
-    reference: str
+    reference: str  # the legal reference to the point, e.g. "Ebtv. 29. § (9) c)"
     verified: bool = True  # False: the reference is only the publication (e.g. the decree number is unknown)
+    source: str | None = None  # id in the sources registry
+
+    @property
+    def url(self) -> str | None:
+        """The address of the consolidated text or the page quoting it, from the registry."""
+        return sources.source(self.source).url if self.source else None
 
 
 @dataclass(frozen=True)
 class Parameter:
     name: str
     description: str
+    label: str
     unit: str
     values: tuple[DatedValue, ...]  # sorted by start
-    known_until: dt.date
+    known_until: dt.date | None
 
     def at(self, day: dt.date) -> DatedValue:
         """The value in force on `day` (its start is on or before `day`)."""
-        if day < self.values[0].start or day > self.known_until:
+        if day < self.values[0].start or (self.known_until is not None and day > self.known_until):
             raise ParameterUnknown(self.name, day, self.values[0].start, self.known_until)
         return [v for v in self.values if v.start <= day][-1]
 
@@ -59,35 +78,107 @@ class PensionAgeBand:
     years: int
     days: int
     reference: str
+    source: str | None = None
 
     def covers(self, birth_year: int) -> bool:
         return (self.first_birth_year is None or birth_year >= self.first_birth_year) and (
             self.last_birth_year is None or birth_year <= self.last_birth_year)
 
+    @property
+    def url(self) -> str | None:
+        return sources.source(self.source).url if self.source else None
 
-def _read(name: str) -> dict:
-    text = read_text("rules", "hu", "self_notification", "parameters", f"{name}.toml")
-    return tomllib.loads(text)
+
+# --- strict reading ---------------------------------------------------------------------------
+
+_PARAMETER_KEYS = {"required": {"description", "label", "unit", "values"}, "optional": {"known_until"}}
+_VALUE_KEYS = {"required": {"start", "value", "reference", "source"}, "optional": {"verified"}}
+_TABLE_KEYS = {"required": {"description", "label", "unit", "checked", "reference", "source", "bands"},
+               "optional": set()}
+_BAND_KEYS = {"required": {"years", "days", "reference", "source"},
+              "optional": {"first_birth_year", "last_birth_year"}}
+
+
+def _check_keys(entry: object, keys: dict[str, set[str]], where: str) -> dict:
+    if not isinstance(entry, dict):
+        raise ParameterFileError(f"{where}: expected a table")
+    unknown = set(entry) - keys["required"] - keys["optional"]
+    missing = keys["required"] - set(entry)
+    if unknown:
+        raise ParameterFileError(f"{where}: unknown key(s) {sorted(unknown)} (misspelt?)")
+    if missing:
+        raise ParameterFileError(f"{where}: missing key(s) {sorted(missing)}")
+    for key in ("reference", "label", "unit", "description"):
+        if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
+            raise ParameterFileError(f"{where}: {key} must be a non-empty text")
+    if "source" in entry:
+        try:
+            sources.source(entry["source"])
+        except sources.SourceError as err:
+            raise ParameterFileError(f"{where}: {err}") from None
+    if "verified" in entry and type(entry["verified"]) is not bool:
+        raise ParameterFileError(f"{where}: verified must be true or false")
+    return entry
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def parse_parameter(name: str, text: str) -> Parameter:
+    """Parse and check one dated parameter file's text (the file's, or a test's)."""
+    where = f"parameters/{name}.toml"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:  # duplicate keys are refused here
+        raise ParameterFileError(f"{where}: {err}") from None
+    _check_keys(data, _PARAMETER_KEYS, where)
+    if "known_until" in data and not _is_date(data["known_until"]):
+        raise ParameterFileError(f"{where}: known_until must be a date")
+    if not isinstance(data["values"], list) or not data["values"]:
+        raise ParameterFileError(f"{where}: no values")
+    values = []
+    for i, raw in enumerate(data["values"], 1):
+        v = _check_keys(raw, _VALUE_KEYS, f"{where} value {i}")
+        if not _is_date(v["start"]) or type(v["value"]) is not int:
+            raise ParameterFileError(f"{where} value {i}: start must be a date and value a whole number")
+        values.append(DatedValue(v["start"], v["value"], v["reference"], v.get("verified", True), v["source"]))
+    starts = [v.start for v in values]
+    if starts != sorted(set(starts)):
+        raise ParameterFileError(f"{where}: values must have strictly increasing starts")
+    return Parameter(name, data["description"], data["label"], data["unit"], tuple(values), data.get("known_until"))
+
+
+def parse_bands(text: str, where: str = "parameters/pension_age.toml") -> tuple[PensionAgeBand, ...]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ParameterFileError(f"{where}: {err}") from None
+    _check_keys(data, _TABLE_KEYS, where)
+    bands = []
+    for i, raw in enumerate(data["bands"], 1):
+        b = _check_keys(raw, _BAND_KEYS, f"{where} band {i}")
+        if not all(type(b.get(k, 0)) is int for k in ("years", "days", "first_birth_year", "last_birth_year")):
+            raise ParameterFileError(f"{where} band {i}: years, days and birth years must be whole numbers")
+        bands.append(PensionAgeBand(b.get("first_birth_year"), b.get("last_birth_year"), b["years"], b["days"],
+                                    b["reference"], b["source"]))
+    return tuple(bands)
 
 
 @cache
 def parameter(name: str) -> Parameter:
-    """Load a dated parameter file, checking that it is well-formed (sorted, integer values)."""
-    data = _read(name)
-    values = tuple(DatedValue(v["start"], v["value"], v["reference"], v.get("verified", True))
-                   for v in data["values"])
-    starts = [v.start for v in values]
-    if starts != sorted(set(starts)) or not all(type(v.value) is int for v in values):
-        raise ValueError(f"parameters/{name}.toml: values must have increasing starts and integer values")
-    return Parameter(name, data["description"], data["unit"], values, data["known_until"])
+    """Load a dated parameter file, checking it strictly."""
+    return parse_parameter(name, read_text("rules", "hu", "self_notification", "parameters", f"{name}.toml"))
 
 
 @cache
 def pension_age_bands() -> tuple[PensionAgeBand, ...]:
-    data = _read("pension_age")
-    return tuple(
-        PensionAgeBand(b.get("first_birth_year"), b.get("last_birth_year"), b["years"], b["days"], b["reference"])
-        for b in data["bands"])
+    return parse_bands(read_text("rules", "hu", "self_notification", "parameters", "pension_age.toml"))
+
+
+def value(name: str, day: dt.date) -> DatedValue:
+    """The value of parameter `name` in force on `day`."""
+    return parameter(name).at(day)
 
 
 def minimum_wage(day: dt.date) -> DatedValue:
@@ -98,14 +189,24 @@ def income_limit_share(day: dt.date) -> DatedValue:
     return parameter("income_limit_share").at(day)
 
 
+def _share_of(wage: int, share: int) -> int:
+    return -(-wage * share // 100)
+
+
 def income_threshold(day: dt.date) -> int:
-    """The monthly income limit of the pension-age ground on `day`, in whole forints.
+    """The monthly income limit of the pension-age ground on `day`, in whole forints, from the
+    minimum wage in force on that day.
 
     The law says the income must be *below* share × minimum wage. Incomes are whole forints, so
     "below x" is the same as "below ceil(x)": a non-integer threshold is rounded UP to the next
     forint, which changes no one's answer. (Every figure so far is a whole number anyway.)"""
-    wage, share = minimum_wage(day).value, income_limit_share(day).value
-    return -(-wage * share // 100)
+    return _share_of(minimum_wage(day).value, income_limit_share(day).value)
+
+
+def income_threshold_for_benefits(day: dt.date) -> int:
+    """The same limit computed from the minimum wage that figures for benefits ("ellátások") use:
+    it differs from `income_threshold` only in December 2023 (508/2023. Korm. rendelet 4. § (2)–(3))."""
+    return _share_of(parameter("minimum_wage_for_benefits").at(day).value, income_limit_share(day).value)
 
 
 def pension_age_band(birth_year: int) -> PensionAgeBand:

@@ -31,10 +31,19 @@ class Step:
 
     code: str
     message: Text
-    source: str
+    source: str  # what the reader sees: a reference to the point ("Ebtv. 29. § (9) c)") or a title
+    url: str | None = None  # where to read it (from the sources registry), when there is an address
 
     def as_dict(self, lang: str) -> dict[str, str]:
-        return {"code": self.code, "message": self.message.render(lang), "source": self.source}
+        out = {"code": self.code, "message": self.message.render(lang), "source": self.source}
+        if self.url:
+            out["url"] = self.url
+        return out
+
+
+def cite(code: str, message: Text, value: object) -> Step:
+    """A step whose source is a dated parameter value (or pension-age band): its reference and link."""
+    return Step(code, message, value.reference, value.url)  # type: ignore[attr-defined]
 
 
 class InvalidInput(ValueError):

@@ -31,7 +31,10 @@ def open_page(page, site_url, lang):
 
 
 def type_values(page, values: dict[str, str]):
-    page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
+    if values["domestic"]:
+        page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
+    else:  # the question left unanswered, as on a fresh page
+        page.evaluate("document.querySelectorAll('[name=domestic]').forEach((r) => { r.checked = false; })")
     for name in coverage_end.DATE_FIELDS:
         page.fill(f"#kapu-{NAME}-{name}", values.get(name, ""))
 

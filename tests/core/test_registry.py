@@ -50,7 +50,7 @@ def test_an_unknown_calculator_names_the_known_ones():
 
 
 def test_tables_are_declared_once():
-    assert set(registry.tables()) == {"minimum-wage", "pension-age"}
+    assert set(registry.tables()) == {"minimum-wage", "pension-age", "coverage-periods"}
 
 
 def test_field_kinds_are_a_closed_set():

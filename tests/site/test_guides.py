@@ -6,6 +6,7 @@ A guide is any page under docs/<lang>/guides/ except index.md. Its shape:
     ---
     last_checked: 2026-11-22
     sources:
+      - source: ebtv               # an id in calculators/sources.toml (title, link, date), or
       - title: "..."
         url: "https://..."        # or a note such as "seed page 000 (c. 2021)"
     ---
@@ -25,6 +26,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from calculators.core import sources as registry
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 MONTHS = {
@@ -35,6 +38,7 @@ MONTHS = {
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 H2 = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*$", re.MULTILINE)
 HEADING_ID = re.compile(r"\{\s*[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+SOURCES_MACRO = re.compile(r"\{\{\s*sources\(\s*[\"'](?P<ids>[\w,-]+)[\"']\s*\)\s*\}\}")
 LINK = re.compile(r"\]\((?P<url>https?://[^)\s]+)\)|<(?P<auto>https?://[^>\s]+)>")
 
 
@@ -147,6 +151,10 @@ def test_front_matter_has_last_checked_and_sources(name: str, lang: str) -> None
     assert isinstance(sources, list) and sources, f"{where}: front matter lists no sources"
     for source in sources:
         assert isinstance(source, dict), f"{where}: each source needs a title and a url"
+        if "source" in source:  # from the registry, which checks title, link and date itself
+            assert set(source) == {"source"}, f"{where}: a registry source is given by its id alone"
+            assert registry.source(source["source"]), f"{where}: unknown source id {source['source']!r}"
+            continue
         assert str(source.get("title", "")).strip(), f"{where}: a source has no title"
         assert str(source.get("url", "")).strip(), f"{where}: source {source.get('title')!r} has no url or note"
 
@@ -167,8 +175,13 @@ def test_sources_section_links_the_sources_and_says_when_checked(name: str, lang
     text = section(body, "sources")
     assert text.strip(), f"{where}: no h2 with the id #sources"
     linked = {m.group("url") or m.group("auto") for m in LINK.finditer(text)}
+    listed = {i for m in SOURCES_MACRO.finditer(text) for i in m.group("ids").split(",")}
+    linked |= {registry.source(i).url for i in listed if registry.source(i).url}
     assert linked, f"{where}: the sources section links nothing"
     for source in meta.get("sources") or []:
+        if "source" in source:
+            assert source["source"] in listed, f"{where}: {source['source']} is in the front matter but not listed"
+            continue
         url = str(source.get("url", ""))
         if url.startswith(("http://", "https://")):
             assert url in linked, f"{where}: {url} is in the front matter but not linked under #sources"

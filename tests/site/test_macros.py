@@ -65,6 +65,17 @@ def test_links_naming_a_calculator_become_addresses_on_the_page(page, lang, href
     assert f'"office-finder": "{href}"' in html.replace("&#34;", '"').replace("\\u0026", "&")
 
 
+@pytest.mark.parametrize(("page", "lang", "home"), [
+    ("hu/calculators/eligibility/", "hu", "../../"),
+    ("calculators/eligibility/", "en", "../../"),
+    ("vi/guides/self-notification/", "vi", "../../"),
+    ("pl/", "pl", "./"),
+    ("", "en", "./"),
+])
+def test_links_naming_a_page_start_from_the_languages_home(page, lang, home):
+    assert f'data-home="{home}"' in macros.calculator("eligibility", lang, page)
+
+
 def test_forget_modules_makes_the_next_import_read_the_file_again(tmp_path, monkeypatch):
     hooks = load_hooks()
     package = tmp_path / "kapu_reload_probe"

@@ -1,7 +1,9 @@
 """Vietnamese identifiers: the 12-digit personal identification number (số định danh cá nhân).
 
-Source (last checked 2026-11-22, see docs/*/about/sources.md): Thông tư 07/2016/TT-BCA; the
-province codes of its Phụ lục 1 are vn_province_codes.csv, beside this file.
+Source (last checked 2026-11-22, see docs/*/about/sources.md): Thông tư 59/2021/TT-BCA, art. 4
+(the structure of the 12 digits; it replaced Thông tư 07/2016/TT-BCA with the same structure).
+Province codes: the table of Thông tư 07/2016/TT-BCA, Phụ lục 1 (vn_province_codes.csv, beside
+this file).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def vn_province_codes() -> dict[str, str]:
 
 
 def vn_birth_century_and_sex(digit: int) -> tuple[int, str]:
-    """Thông tư 07/2016: 0/1 = 1900s male/female, 2/3 = 2000s, …, 8/9 = 2300s."""
+    """Thông tư 59/2021/TT-BCA art. 4: 0/1 = 1900s male/female, 2/3 = 2000s, …, 8/9 = 2300s."""
     return 1900 + (digit // 2) * 100, ("male", "female")[digit % 2]
 
 

@@ -380,8 +380,16 @@ def _office_facts(office: Office) -> list[Text]:
         if value:
             facts.append(Text(label, {"value": value}))
     facts.append(Text(N_("Source: %(source)s. Last checked: %(checked)s."),
-                      {"source": office.source, "checked": office.checked}))
+                      {"source": office.source, "checked": _as_date(office.checked)}))
     return facts
+
+
+def _as_date(text: str) -> dt.date | str:
+    """A YYYY-MM-DD date as a date, so that the answer writes it the page's way; anything else as it is."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 def _why(found: Found, office: Office) -> list[Step]:

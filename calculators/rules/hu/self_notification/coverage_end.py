@@ -1,18 +1,25 @@
 """Until when am I covered after the notified condition ends?
 
-Source: NEAK, "Egyéni bejelentés" (2023-01-04; Kapu source page 003): after the notified
-condition ends, the entitlement continues for 45 more days if the person counts as domestic and
-the condition lasted at least 45 days, or, when it lasted less, if the person had been
-continuously entitled for at least 45 days within the 30 days before it began. If it lasted
-less than 45 days, it is extended by that shorter period. Not domestic: no extension.
+Legal basis: Ebtv. (1997. évi LXXXIII. törvény) 29. § (9)–(10). After insurance, or a condition of
+Tbj. 22. § (1) a)–o) or r) (the self-notification grounds j) and k) among them), ends, the
+entitlement to health services continues
+  (9) a) for 45 days, if the condition lasted at least 45 days without interruption;
+      b) otherwise for as long as the condition lasted;
+      c) for 45 days, if the last condition did not last 45 days, but an earlier one lasted
+         "45 napnál hosszabb" (MORE than 45 days) and "30 napnál kevesebb" (FEWER than 30) days
+         passed between the two;
+  (10) none of this applies while insurance is suspended ("szünetelés").
+Only people who count as domestic (belföldi, Tbj. 22. § (3)) are entitled on their own
+notification, so a person who is not domestic gets no extension (NEAK's page says the same).
 
-The source's sentence ("within the 30 days before … for at least 45 days") cannot be read
-literally; Kapu's model, written out on the page:
-    length     = last_day − first_day + 1                    (both days count)
-    qualifying = the earlier entitlement lasted ≥ 45 days and its last day falls within the
-                 30 days before first_day (first_day − 30 ≤ prior_last ≤ first_day − 1)
-    extension  = 0 if not domestic; else 45 if length ≥ 45 or qualifying; else length
+Kapu's model, written out on the page (the figures are dated parameters, see parameters/ beside this file):
+    length       = last_day − first_day + 1                       (both days count)
+    days_between = first_day − prior_last_day − 1   (the days on which neither
+                   existed: the earlier condition's last day and the first day do not count)
+    qualifies    = prior.days > 45 and days_between < 30
+    extension    = 0 if not domestic; else 45 if length ≥ 45 or qualifies; else length
     coverage_last_day = last_day + extension
+The figures in force on the condition's last day apply; Kapu knows them from 2020-07-01.
 """
 
 from __future__ import annotations
@@ -20,20 +27,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from calculators.core import parameters
 from calculators.core.declaration import Calculator, CommandLine, Switch
 from calculators.core.forms import Field, Form, Option
-from calculators.core.i18n import N_, Text
+from calculators.core.i18n import N_, Text, format_date, translate
 from calculators.core.outcome import Answer, Outcome, Segment, Timeline
-from calculators.core.results import InvalidInput, Problem, Step
-from calculators.rules.hu.self_notification import SOURCE_003
+from calculators.core.results import InvalidInput, Problem, Step, cite
+from calculators.rules.hu.self_notification import step
 from calculators.rules.hu.self_notification.inputs import FieldProblem, read_date
 from calculators.rules.hu.self_notification.wording import Phrase, days_text
 
 NAME = "coverage-end"
-FULL_EXTENSION_DAYS = 45
-LONG_ENOUGH_DAYS = 45  # a condition (or earlier entitlement) this long earns the full extension
-PRIOR_WINDOW_DAYS = 30  # the earlier entitlement must end within this many days before the first day
-MODEL = f"{SOURCE_003} · Kapu"  # our explicit model of the source's rule (see the module docstring)
+EBTV_9 = "Ebtv. 29. § (9)"
+EBTV_10 = "Ebtv. 29. § (10)"
+REQUIRED = ("first_day", "last_day", "domestic")
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,22 @@ class Period:
         return (self.last_day - self.first_day).days + 1
 
 
+@dataclass(frozen=True)
+class Figures:
+    """The periods of Ebtv. 29. § (9) in force on a day, each a dated parameter value."""
+
+    full: parameters.DatedValue  # (9) a), c): 45 days
+    long_enough: parameters.DatedValue  # (9) a): at least 45 days
+    earlier_more_than: parameters.DatedValue  # (9) c): more than 45 days
+    between_fewer_than: parameters.DatedValue  # (9) c): fewer than 30 days between
+
+    @classmethod
+    def on(cls, day: dt.date) -> Figures:
+        return cls(parameters.value("extension_full_days", day), parameters.value("extension_long_enough_days", day),
+                   parameters.value("earlier_condition_more_than_days", day),
+                   parameters.value("days_between_fewer_than", day))
+
+
 @dataclass
 class Coverage:
     condition: Period
@@ -56,24 +79,33 @@ class Coverage:
     coverage_last_day: dt.date
     why: list[Step] = field(default_factory=list)
 
+    @property
+    def days_between(self) -> int | None:
+        return days_between(self.prior, self.condition.first_day) if self.prior else None
+
     def data(self) -> dict[str, object]:
         return {
             "coverage_last_day": self.coverage_last_day.isoformat(),
             "extension_days": self.extension_days,
             "condition_days": self.condition.days,
             "prior_qualifies": self.prior_qualifies if self.prior else None,
+            "days_between": self.days_between,
             "why": [s.code for s in self.why],
         }
 
 
-def prior_window(first_day: dt.date) -> Period:
-    """The 30 days before the condition's first day, in which an earlier entitlement must end."""
-    return Period(first_day - dt.timedelta(days=PRIOR_WINDOW_DAYS), first_day - dt.timedelta(days=1))
+def days_between(prior: Period, first_day: dt.date) -> int:
+    """The days that passed between the earlier condition and the notified one: the days after the
+    earlier one's last day and before the first day, neither of them counted (0 when it ended the
+    day before)."""
+    return (first_day - prior.last_day).days - 1
 
 
-def prior_qualifies(prior: Period, first_day: dt.date) -> bool:
-    window = prior_window(first_day)
-    return prior.days >= LONG_ENOUGH_DAYS and window.first_day <= prior.last_day <= window.last_day
+def prior_qualifies(prior: Period, first_day: dt.date, figures: Figures) -> bool:
+    """Ebtv. 29. § (9) c): the earlier condition lasted MORE than 45 days and FEWER than 30 days
+    passed between it and the notified condition."""
+    return (prior.days > figures.earlier_more_than.value
+            and days_between(prior, first_day) < figures.between_fewer_than.value)
 
 
 def check(condition: Period, prior: Period | None) -> list[Problem]:
@@ -87,69 +119,84 @@ def check(condition: Period, prior: Period | None) -> list[Problem]:
                                     field="prior_last_day"))
         elif prior.last_day >= condition.first_day:
             problems.append(Problem(
-                "prior-not-before", Text(N_("The earlier entitlement must end before the condition's first day.")),
+                "prior-not-before", Text(N_("The earlier condition must end before the notified condition's first "
+                                            "day.")),
                 Text(N_("If it went on without a break, enter the day before the first day.")),
                 field="prior_last_day"))
     return problems
 
 
-def compute(condition: Period, domestic: bool = True, prior: Period | None = None) -> Coverage:
-    """The last day of coverage. Raises InvalidInput for impossible periods."""
+def _figures(condition: Period) -> Figures:
+    try:
+        return Figures.on(condition.last_day)
+    except parameters.ParameterUnknown as err:
+        raise InvalidInput([Problem(
+            "rule-not-known", Text(N_("Kapu knows this rule for conditions that ended on or after %(first)s."),
+                                   {"first": err.first}),
+            Text(N_("For an earlier date, ask the government office (kormányhivatal).")), field="last_day")]) from None
+
+
+def compute(condition: Period, domestic: bool, prior: Period | None = None) -> Coverage:
+    """The last day of coverage. Raises InvalidInput for impossible periods or dates the rule is
+    not known for. `domestic` has no default: the reader must answer it."""
     problems = check(condition, prior)
     if problems:
         raise InvalidInput(problems)
+    f = _figures(condition)
     length = condition.days
-    why = [Step("condition-days", Phrase(N_("The condition lasted %(days)s, from %(first)s to %(last)s (both days "
+    why = [step("condition-days", Phrase(N_("The condition lasted %(days)s, from %(first)s to %(last)s (both days "
                                             "count)."),
                                          {"days": days_text(length), "first": condition.first_day,
-                                          "last": condition.last_day}), MODEL)]
-    qualifies = prior is not None and prior_qualifies(prior, condition.first_day)
+                                          "last": condition.last_day}), EBTV_9, "ebtv")]
+    qualifies = prior is not None and prior_qualifies(prior, condition.first_day, f)
     if not domestic:
         extension = 0
-        why.append(Step("not-domestic", Text(N_("You do not count as domestic (belföldi): the entitlement is not "
-                                                "extended.")), SOURCE_003))
-    elif length >= LONG_ENOUGH_DAYS:
-        extension = FULL_EXTENSION_DAYS
-        why.append(Step("long-enough", Text(N_("It lasted at least 45 days: the entitlement continues for 45 more "
-                                               "days.")), SOURCE_003))
+        why.append(step("not-domestic", Text(N_("You do not count as domestic (belföldi): you cannot be entitled on "
+                                                "your own notification, so the entitlement is not extended.")),
+                        "Tbj. 22. § (3)", "tbj"))
+    elif length >= f.long_enough.value:
+        extension = f.full.value
+        why.append(cite("long-enough", Text(N_("It lasted at least 45 days without interruption: the entitlement "
+                                               "continues for 45 more days.")), f.long_enough))
     else:
-        why.append(Step("shorter", Text(N_("It lasted less than 45 days.")), SOURCE_003))
+        why.append(step("shorter", Text(N_("It lasted less than 45 days.")), "Ebtv. 29. § (9) b)", "ebtv"))
         if prior is not None:
-            window = prior_window(condition.first_day)
-            why.append(Step(
+            between = days_between(prior, condition.first_day)
+            why.append(cite(
                 "prior-qualifies" if qualifies else "prior-does-not-qualify",
-                Phrase(N_("Your earlier entitlement lasted %(days)s and ended on %(last)s. It counts: it lasted at "
-                          "least 45 days and ended between %(from)s and %(to)s, within the 30 days before the "
-                          "first day.") if qualifies else
-                       N_("Your earlier entitlement lasted %(days)s and ended on %(last)s. It does not count: it "
-                          "must last at least 45 days and end between %(from)s and %(to)s, within the 30 days "
-                          "before the first day."),
-                       {"days": days_text(prior.days), "last": prior.last_day,
-                        "from": window.first_day, "to": window.last_day}),
-                MODEL))
+                Phrase(N_("Your earlier condition lasted %(days)s and ended on %(last)s; %(between)s passed between "
+                          "it and the first day. It counts: it lasted more than 45 days, and fewer than 30 days "
+                          "passed between the two.") if qualifies else
+                       N_("Your earlier condition lasted %(days)s and ended on %(last)s; %(between)s passed between "
+                          "it and the first day. It does not count: it must last more than 45 days, and fewer than "
+                          "30 days must pass between the two."),
+                       {"days": days_text(prior.days), "last": prior.last_day, "between": days_text(between)}),
+                f.earlier_more_than))
         if qualifies:
-            extension = FULL_EXTENSION_DAYS
-            why.append(Step("prior-full-extension", Text(N_("So the entitlement continues for 45 more days.")),
-                            SOURCE_003))
+            extension = f.full.value
+            why.append(cite("prior-full-extension", Text(N_("So the entitlement continues for 45 more days.")), f.full))
         else:
             extension = length
-            why.append(Step("extended-by-length", Phrase(N_("So the entitlement is extended by the same shorter "
+            why.append(step("extended-by-length", Phrase(N_("So the entitlement is extended by the same shorter "
                                                             "period: %(days)s."), {"days": days_text(length)}),
-                            SOURCE_003))
+                            "Ebtv. 29. § (9) b)", "ebtv"))
     end = condition.last_day + dt.timedelta(days=extension)
-    why.append(Step("coverage-last-day", Phrase(N_("%(last)s + %(days)s: you are covered until %(end)s."),
+    why.append(step("coverage-last-day", Phrase(N_("%(last)s + %(days)s: you are covered until %(end)s."),
                                                 {"last": condition.last_day,
-                                                 "days": days_text(extension), "end": end}), MODEL))
+                                                 "days": days_text(extension), "end": end}), EBTV_9, "ebtv"))
+    if extension:
+        why.append(step("not-while-suspended", Text(N_("This extension does not apply while an insurance of yours is "
+                                                       "suspended (szünetelés).")), EBTV_10, "ebtv"))
     return Coverage(condition, domestic, prior, qualifies, extension, end, why)
 
 
 def timeline(c: Coverage) -> Timeline:
     segments = []
     if c.prior is not None:
-        window = prior_window(c.condition.first_day)
-        segments.append(Segment("prior", Text(N_("Earlier entitlement")), c.prior.first_day, c.prior.last_day))
-        segments.append(Segment("window", Text(N_("The 30 days before the first day")), window.first_day,
-                                window.last_day))
+        segments.append(Segment("prior", Text(N_("Earlier condition")), c.prior.first_day, c.prior.last_day))
+        if c.days_between:
+            segments.append(Segment("between", Text(N_("Days between")), c.prior.last_day + dt.timedelta(days=1),
+                                    c.condition.first_day - dt.timedelta(days=1)))
     segments.append(Segment("condition", Text(N_("Notified condition")), c.condition.first_day, c.condition.last_day))
     if c.extension_days:
         segments.append(Segment("extension", Text(N_("Extension")), c.condition.last_day + dt.timedelta(days=1),
@@ -157,13 +204,46 @@ def timeline(c: Coverage) -> Timeline:
     return Timeline(tuple(segments))
 
 
+# --- the dated figures as a table for the page (one source: parameters/, beside this file) ---
+
+FIGURES = (
+    ("extension_long_enough_days", N_("A condition that lasted at least this long without interruption")),
+    ("extension_full_days", N_("The full extension")),
+    ("earlier_condition_more_than_days", N_("An earlier condition counts if it lasted more than")),
+    ("days_between_fewer_than", N_("… and fewer days than this passed between the two")),
+)
+
+
+def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
+    """The periods of Ebtv. 29. § (9), each with its reference and the day it applies from."""
+    rows = []
+    for name, label in FIGURES:
+        for value in parameters.parameter(name).values:
+            rows.append([translate(lang, label), days_text(value.value).render(lang), value.reference,
+                         format_date(lang, value.start)])
+    headers = [N_("Rule"), N_("Days"), N_("Reference"), N_("From")]
+    return [translate(lang, h) for h in headers], rows
+
+
 # --- reading raw values ---------------------------------------------------------------------
 
 DATE_FIELDS = ("first_day", "last_day", "prior_first_day", "prior_last_day")
 
 
+def _missing_date(name: str) -> Problem:
+    message = {"first_day": N_("Enter the first day of the notified condition."),
+               "last_day": N_("Enter the last day of the notified condition.")}[name]
+    return Problem("missing", Text(message), Text(N_("Example: 2023-03-01")),
+                   field=name)
+
+
+def _missing_domestic() -> Problem:
+    return Problem("domestic-missing", Text(N_("Answer whether you count as domestic (belföldi): choose yes or no.")),
+                   field="domestic")
+
+
 def inputs_from(values: dict[str, str]) -> tuple[Period, bool, Period | None]:
-    """Raises InvalidInput with every problem found."""
+    """Raises InvalidInput with every problem found, a required answer left out among them."""
     problems: list[Problem] = []
     days: dict[str, dt.date | None] = {}
     for name in DATE_FIELDS:
@@ -175,18 +255,17 @@ def inputs_from(values: dict[str, str]) -> tuple[Period, bool, Period | None]:
     bad = {p.field for p in problems}
     for name in ("first_day", "last_day"):
         if days[name] is None and name not in bad:
-            problems.append(Problem("missing", Text(N_("Enter a date as year-month-day.")),
-                                    Text(N_("Example: 2023-03-01")), field=name))
+            problems.append(_missing_date(name))
     given = [n for n in ("prior_first_day", "prior_last_day") if values.get(n, "").strip()]
     if len(given) == 1:
         missing = "prior_last_day" if given == ["prior_first_day"] else "prior_first_day"
-        problems.append(Problem("prior-incomplete", Text(N_("Enter both days of the earlier entitlement, or "
+        problems.append(Problem("prior-incomplete", Text(N_("Enter both days of the earlier condition, or "
                                                             "neither.")), field=missing))
-    domestic = values.get("domestic", "yes").strip()
+    domestic = values.get("domestic", "").strip()
     if domestic not in ("yes", "no"):
-        problems.append(Problem("domestic-missing", Text(N_("Choose yes or no.")), field="domestic"))
+        problems.append(_missing_domestic())
     if problems:
-        raise InvalidInput(problems)
+        raise InvalidInput(sorted(problems, key=lambda p: [f.name for f in FORM.fields].index(p.field)))
     prior = (Period(days["prior_first_day"], days["prior_last_day"])
              if days["prior_first_day"] and days["prior_last_day"] else None)
     return Period(days["first_day"], days["last_day"]), domestic == "yes", prior
@@ -203,10 +282,12 @@ FORM = Form(
         Field("domestic", "radios", N_("Do you count as domestic (belföldi) for social security?"),
               options=(Option("yes", N_("Yes")), Option("no", N_("No"))),
               hint=N_("The eligibility calculator asks about this in plain questions.")),
-        Field("prior_first_day", "date", N_("First day of an earlier entitlement (optional)"),
-              hint=N_("Only if you were entitled to health services just before the condition began."),
+        Field("prior_first_day", "date", N_("First day of an earlier condition (optional)"),
+              hint=N_("Only if, before the notified condition began, you were insured or entitled on another ground "
+                      "of Tbj. 22. § (1) a)–o) or r). It counts if it lasted more than 45 days and fewer than 30 days "
+                      "passed between the two."),
               required=False),
-        Field("prior_last_day", "date", N_("Last day of that earlier entitlement (optional)"), required=False),
+        Field("prior_last_day", "date", N_("Last day of that earlier condition (optional)"), required=False),
     ),
 )
 
@@ -218,19 +299,24 @@ def _answer(c: Coverage) -> Answer:
                 "days": days_text(c.condition.days)}),
         Phrase(N_("Extension: %(days)s"), {"days": days_text(c.extension_days)}),
     ]
+    notes = [Text(N_("This is Kapu's reading of Ebtv. 29. § (9)–(10); the government office (kormányhivatal) "
+                     "decides."))]
+    if c.extension_days:
+        notes.insert(0, Text(N_("The extension does not apply while an insurance of yours is suspended (szünetelés), "
+                                "Ebtv. 29. § (10). If it is, ask the government office.")))
     return Answer(
         "neutral",
         Text(N_("You are covered until %(day)s, that day included."), {"day": c.coverage_last_day}),
-        facts=facts,
-        notes=[Text(N_("This is Kapu's reading of the health insurer's page; the government office "
-                       "(kormányhivatal) decides."))],
-        why=c.why, timeline=timeline(c))
+        facts=facts, notes=notes, why=c.why, timeline=timeline(c))
 
 
 def run(values: dict[str, str], today: dt.date) -> Outcome:
-    """Answer the coverage-end form. Never raises for any dict of strings."""
-    if not any(values.get(name, "").strip() for name in DATE_FIELDS):
-        return Outcome(NAME, "empty")
+    """Answer the coverage-end form. Never raises for any dict of strings.
+
+    Nothing answered yet: status "empty", with an error for each required question (what to fill
+    in), which the page shows on submit only. Partly answered: status "problems", the same way."""
+    if not any(values.get(name, "").strip() for name in (*DATE_FIELDS, "domestic")):
+        return Outcome(NAME, "empty", [_missing_date("first_day"), _missing_date("last_day"), _missing_domestic()])
     try:
         condition, domestic, prior = inputs_from(values)
         coverage = compute(condition, domestic, prior)
@@ -255,10 +341,14 @@ CALCULATOR = Calculator(
     name=NAME,
     form=FORM,
     run=run,
+    tables={"coverage-periods": figures_table},
     example_facts=True,
     command=CommandLine(
-        switches=(Switch("--not-domestic", "domestic", "no", "does not count as domestic (belföldi)"),),
-        defaults={"domestic": "yes"},  # as since version 0.1
+        # The command line states its default in --help (the web form has none: it asks).
+        switches=(Switch("--domestic", "domestic", "yes",
+                         "counts as domestic (belföldi) for social security (the default on the command line)"),
+                  Switch("--not-domestic", "domestic", "no", "does not count as domestic (belföldi)")),
+        defaults={"domestic": "yes"},
         keys=command_line_keys,
     ),
 )

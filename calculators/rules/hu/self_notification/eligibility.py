@@ -1,16 +1,25 @@
 """Am I entitled to health services on my own notification, on a given date?
 
-Source: NEAK, "Egyéni bejelentés" (2023-01-04; Kapu source page 003); legal basis Tbj.
-(2019. évi CXXII. törvény) 22. §. On their own notification, a person who counts as domestic
-("belföldi") for social security is entitled if an official certificate shows that
+Legal basis: Tbj. (2019. évi CXXII. törvény) 22. § (1) j) and k), with (3) (only people who count
+as domestic, "belföldi", are entitled this way) and (7) a) (Hungarian citizens living in Hungary);
+NEAK's page "Egyéni bejelentés" (2023-01-04) explains the procedure. On their own notification, a
+domestic person is entitled if an official certificate shows that (22. § (1) j))
 - their work-capacity change reaches 50% ("eléri az 50 %-ot": 50 counts), or
 - their health impairment reaches 40% ("eléri a 40 %-ot": 40 counts), or
-- their health status is 50% or lower ("50 %-os vagy ennél kisebb"), or
+- their health status is 50% or lower ("50 %-os vagy ennél kisebb"), or (22. § (1) k))
 - they have reached their own old-age pension age (Tny. 18. § (1)) and their monthly income is
   below 30% of the minimum wage ("nem éri el": income equal to the limit is NOT below it).
 Entitlement starts on the day the expert opinion was issued, or, for the pension-age ground,
 on the day the income fell below the limit (and not before the pension age is reached).
-The dated figures (minimum wage, the 30%, the pension-age table) are data: calculators/parameters/.
+Every figure (the 50/40/50%, the 30%, the minimum wage, the pension-age table) is dated data with
+its legal reference: calculators/rules/hu/self_notification/parameters/.
+
+December 2023: the 2024 minimum wage took effect on 2023-12-01, but 508/2023. (XI. 20.) Korm.
+rendelet 4. § (2)–(3) keeps the 2023 amount until 2024-01-01 for figures tied to the minimum wage
+for benefits ("ellátások"). The text does not settle whether the self-notification income test is
+such a figure (see parameters/minimum_wage_for_benefits.toml), so where the two limits differ the
+answer says the limit is uncertain and shows both; an income below both, or not below either,
+still gets a plain answer.
 """
 
 from __future__ import annotations
@@ -24,30 +33,31 @@ from calculators.core.declaration import Calculator, CommandLine, Switch
 from calculators.core.forms import Field, Form, Option
 from calculators.core.i18n import N_, Text, format_date, format_number, translate
 from calculators.core.outcome import Answer, Link, Outcome
-from calculators.core.results import InvalidInput, Problem, Step
-from calculators.rules.hu.self_notification import SOURCE_003, TBJ_22
+from calculators.core.results import InvalidInput, Problem, Step, cite
+from calculators.rules.hu.self_notification import neak_step, step
 from calculators.rules.hu.self_notification.inputs import FieldProblem, read_date, read_forints, read_percent
 from calculators.rules.hu.self_notification.wording import Phrase, forints, iso, percent
 
 NAME = "eligibility"
 
-# Thresholds stated by the source (003); not dated: no change is known.
-WORK_CAPACITY_CHANGE_AT_LEAST = Decimal(50)
-HEALTH_IMPAIRMENT_AT_LEAST = Decimal(40)
-HEALTH_STATUS_AT_MOST = Decimal(50)
-
 GROUNDS = ("work-capacity-change", "health-impairment", "health-status", "pension-age-low-income")
 PERCENT_GROUNDS = GROUNDS[:3]
+TBJ_K, TBJ_3, TBJ_7A = "Tbj. 22. § (1) k)", "Tbj. 22. § (3)", "Tbj. 22. § (7) a)"
+TBJ_CONCLUSION = "Tbj. 22. § (1) j)–k), (3)"
 
 # Who counts as domestic (belföldi), as plain answers to "which of these describes you?"
-# (source 003, "Ki tekinthető társadalombiztosítási szempontból belföldinek?").
+# (Tbj. 22. § (3) and (7) a), and the definition of "belföldi" in Tbj. 4. § 1.; NEAK's page lists
+# the same people). The long-term residence option follows the current wording of Tbj. 4. § 1.1,
+# "huzamos tartózkodási jogosultsággal rendelkező"; older texts (and NEAK's page of 2023) said
+# "bevándorolt vagy letelepedett" (immigrant or settled). When the wording changed is not verified.
 RESIDENCE_OPTIONS = (
     Option("hu-citizen-address", N_("I am a Hungarian citizen with a registered address (lakóhely) in Hungary")),
     Option("hu-citizen-living", N_("I am a Hungarian citizen living in Hungary without a registered address, "
                                    "and I have not reported being insured abroad or by an international "
                                    "organisation")),
-    Option("immigrant-settled", N_("I live in Hungary as an immigrant (bevándorolt) or with settled status "
-                                   "(letelepedett)")),
+    Option("long-term-residence", N_("I live in Hungary with a right of long-term residence (huzamos tartózkodási "
+                                     "jogosultság; formerly immigrant or settled status, bevándorolt or "
+                                     "letelepedett)")),
     Option("refugee-protected", N_("I am recognised in Hungary as a refugee (menekült) or as a beneficiary of "
                                    "protection (oltalmazott)")),
     Option("free-movement", N_("I am an EU or EEA citizen (or a family member of one) with the right of free "
@@ -57,6 +67,8 @@ RESIDENCE_OPTIONS = (
     Option("none", N_("None of these")),
 )
 DOMESTIC_VALUES = frozenset(o.value for o in RESIDENCE_OPTIONS) - {"none"}
+# Earlier value of the long-term residence option, still accepted from links and embedders.
+RESIDENCE_ALIASES = {"immigrant-settled": "long-term-residence"}
 
 DOCUMENTS: dict[str, str] = {
     "identity": N_("Proof of identity (személyazonosságot igazoló okmány): an identity card (a temporary one "
@@ -90,13 +102,15 @@ class Situation:
 @dataclass
 class Decision:
     on: dt.date
-    eligible: bool
+    eligible: bool | None  # None: it depends on which income limit applies (December 2023)
     grounds: list[str]  # the grounds met, in GROUNDS order (empty when not domestic)
     starts: dict[str, dt.date | None]  # first day of entitlement per ground met; None: not known
     income_threshold: int | None
     pension_age_reached_on: dt.date | None
     documents: list[str]
     why: list[Step] = field(default_factory=list)
+    income_threshold_alternative: int | None = None  # the other possible limit, when it differs
+    uncertain: list[str] = field(default_factory=list)  # grounds that depend on the uncertain limit
 
     def data(self) -> dict[str, object]:
         """The machine-readable result, without any wording."""
@@ -105,6 +119,8 @@ class Decision:
             "grounds": self.grounds,
             "entitlement_starts": {g: iso(d) for g, d in self.starts.items()},
             "income_threshold": self.income_threshold,
+            "income_threshold_alternative": self.income_threshold_alternative,
+            "uncertain": self.uncertain,
             "pension_age_reached_on": iso(self.pension_age_reached_on),
             "documents": self.documents,
             "why": [s.code for s in self.why],
@@ -126,36 +142,41 @@ def _check_dates(s: Situation) -> list[Problem]:
 
 
 def _unknown_parameter(err: parameters.ParameterUnknown) -> Problem:
-    return Problem(
-        "no-minimum-wage",
-        Text(N_("No minimum wage is known for %(day)s: Kapu knows the figures from %(first)s to %(last)s."),
-             {"day": err.day, "first": err.first, "last": err.last}),
-        Text(N_("Choose a date in that range. Figures for later years are added once they are decided.")),
-        field="on",
-    )
+    if err.parameter.startswith("minimum_wage"):
+        return Problem(
+            "no-minimum-wage",
+            Text(N_("No minimum wage is known for %(day)s: Kapu knows the figures from %(first)s to %(last)s."),
+                 {"day": err.day, "first": err.first, "last": err.last}),
+            Text(N_("Choose a date in that range. Figures for later years are added once they are decided.")),
+            field="on")
+    return Problem("rule-not-known", Text(N_("Kapu knows this rule from %(first)s."), {"first": err.first}),
+                   Text(N_("For an earlier date, ask the government office (kormányhivatal).")), field="on")
 
 
 def _percent_steps(s: Situation) -> tuple[list[str], list[Step]]:
     met, why = [], []
+    at_least_wcc = parameters.value("work_capacity_change_at_least", s.on)
+    at_least_hi = parameters.value("health_impairment_at_least", s.on)
+    at_most_hs = parameters.value("health_status_at_most", s.on)
     checks = (
-        ("work-capacity-change", s.work_capacity_change, lambda v: v >= WORK_CAPACITY_CHANGE_AT_LEAST,
-         N_("Your work-capacity change is %(value)s%%: it reaches 50%%."),
-         N_("Your work-capacity change is %(value)s%%: it does not reach 50%%.")),
-        ("health-impairment", s.health_impairment, lambda v: v >= HEALTH_IMPAIRMENT_AT_LEAST,
-         N_("Your health impairment is %(value)s%%: it reaches 40%%."),
-         N_("Your health impairment is %(value)s%%: it does not reach 40%%.")),
-        ("health-status", s.health_status, lambda v: v <= HEALTH_STATUS_AT_MOST,
-         N_("Your health status is %(value)s%%: that is 50%% or lower."),
-         N_("Your health status is %(value)s%%: that is above 50%%.")),
+        ("work-capacity-change", s.work_capacity_change, at_least_wcc, lambda v: v >= at_least_wcc.value,
+         N_("Your work-capacity change is %(value)s%%: it reaches %(limit)d%%."),
+         N_("Your work-capacity change is %(value)s%%: it does not reach %(limit)d%%.")),
+        ("health-impairment", s.health_impairment, at_least_hi, lambda v: v >= at_least_hi.value,
+         N_("Your health impairment is %(value)s%%: it reaches %(limit)d%%."),
+         N_("Your health impairment is %(value)s%%: it does not reach %(limit)d%%.")),
+        ("health-status", s.health_status, at_most_hs, lambda v: v <= at_most_hs.value,
+         N_("Your health status is %(value)s%%: that is %(limit)d%% or lower."),
+         N_("Your health status is %(value)s%%: that is above %(limit)d%%.")),
     )
-    for code, value, holds, yes, no in checks:
+    for code, value, limit, holds, yes, no in checks:
         if value is None:
             continue
         ok = holds(value)
         if ok:
             met.append(code)
-        why.append(Step(f"{code}-{'met' if ok else 'not-met'}", Text(yes if ok else no, {"value": percent(value)}),
-                        SOURCE_003))
+        why.append(cite(f"{code}-{'met' if ok else 'not-met'}",
+                        Text(yes if ok else no, {"value": percent(value), "limit": limit.value}), limit))
     return met, why
 
 
@@ -165,98 +186,141 @@ def _age_text(band: parameters.PensionAgeBand) -> Text:
     return Text(N_("%(years)d years"), {"years": band.years})
 
 
+@dataclass(frozen=True)
+class IncomeLimits:
+    """The income limit on a day, and the other possible one where the law leaves it open."""
+
+    wage: parameters.DatedValue
+    share: parameters.DatedValue
+    limit: int  # from the minimum wage in force
+    alternative: int | None  # from the minimum wage for benefits, when it differs (December 2023)
+
+
+def income_limits(day: dt.date) -> IncomeLimits:
+    wage, share = parameters.minimum_wage(day), parameters.income_limit_share(day)
+    limit, for_benefits = parameters.income_threshold(day), parameters.income_threshold_for_benefits(day)
+    return IncomeLimits(wage, share, limit, for_benefits if for_benefits != limit else None)
+
+
+def _income_steps(s: Situation, limits: IncomeLimits) -> tuple[str, list[Step]]:
+    """Whether the income is below the limit: "met", "not-met" or "uncertain", with the why."""
+    why = [cite("minimum-wage", Text(N_("The monthly minimum wage on %(day)s is %(wage)s Ft."),
+                                     {"day": s.on, "wage": forints(limits.wage.value)}), limits.wage),
+           cite("income-limit", Text(N_("The income limit is %(share)d%% of it: %(limit)s Ft. The income must be "
+                                        "below it; the same amount is not enough."),
+                                     {"share": limits.share.value, "limit": forints(limits.limit)}), limits.share)]
+    if limits.alternative is not None:
+        transition = parameters.parameter("minimum_wage_for_benefits").at(s.on)
+        why.append(cite("income-limit-uncertain", Text(N_(
+            "But until 1 January 2024 figures tied to the minimum wage for benefits still use the 2023 minimum "
+            "wage, which gives a limit of %(other)s Ft. The decree does not settle whether this limit is such a "
+            "figure, so Kapu does not choose: it shows both."), {"other": forints(limits.alternative)}), transition))
+    if s.monthly_income is None:
+        return "unknown", why
+    low = min(limits.limit, limits.alternative or limits.limit)
+    high = max(limits.limit, limits.alternative or limits.limit)
+    income = forints(s.monthly_income)
+    if s.monthly_income < low:
+        why.append(step("income-below", Text(N_("Your monthly income of %(income)s Ft is below %(limit)s Ft."),
+                                             {"income": income, "limit": forints(low)}), TBJ_K, "tbj"))
+        return "met", why
+    if s.monthly_income >= high:
+        why.append(step("income-not-below", Text(N_("Your monthly income of %(income)s Ft is not below %(limit)s "
+                                                    "Ft."), {"income": income, "limit": forints(high)}), TBJ_K, "tbj"))
+        return "not-met", why
+    why.append(step("income-between-limits", Text(N_(
+        "Your monthly income of %(income)s Ft is below %(high)s Ft but not below %(low)s Ft: whether it is below "
+        "the limit depends on which of the two applies."), {"income": income, "high": forints(high),
+                                                            "low": forints(low)}), TBJ_K, "tbj"))
+    return "uncertain", why
+
+
 def decide(s: Situation) -> Decision:
-    """Decide entitlement on `s.on`. Raises InvalidInput when the dates contradict each other or
-    the minimum wage for the date is not known."""
+    """Decide entitlement on `s.on`. Raises InvalidInput when the dates contradict each other, or
+    a figure (the minimum wage, a threshold) is not known for the date."""
     problems = _check_dates(s)
     if problems:
         raise InvalidInput(problems)
+    try:
+        return _decide(s)
+    except parameters.ParameterUnknown as err:
+        raise InvalidInput([_unknown_parameter(err)]) from None
+
+
+def _decide(s: Situation) -> Decision:
     why: list[Step] = []
     if s.domestic:
-        why.append(Step("domestic", Text(N_("You count as domestic (belföldi) for social security.")), SOURCE_003))
+        why.append(step("domestic", Text(N_("You count as domestic (belföldi) for social security.")), TBJ_3, "tbj"))
     else:
-        why.append(Step("not-domestic", Text(N_(
+        why.append(step("not-domestic", Text(N_(
             "You do not count as domestic (belföldi) for social security: only people who do can be entitled "
-            "on their own notification.")), SOURCE_003))
+            "on their own notification.")), TBJ_3, "tbj"))
 
     met, percent_why = _percent_steps(s)
     why += percent_why
     starts: dict[str, dt.date | None] = {code: s.opinion_date for code in met}
     if met:
         why.append(
-            Step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
-                                          "issued: %(day)s."), {"day": s.opinion_date}), SOURCE_003)
+            neak_step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
+                                               "issued: %(day)s."), {"day": s.opinion_date}))
             if s.opinion_date else
-            Step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
-                                          "issued.")), SOURCE_003))
+            neak_step("start-opinion", Text(N_("On this ground entitlement starts on the day the expert opinion was "
+                                               "issued."))))
 
-    threshold = reached = None
+    threshold = alternative = reached = None
+    uncertain: list[str] = []
     if s.birth_date is not None:
         reached = parameters.pension_age_reached_on(s.birth_date)
         band = parameters.pension_age_band(s.birth_date.year)
-        why.append(Step(
+        why.append(cite(
             "pension-age-reached" if reached <= s.on else "pension-age-not-reached",
             Phrase(N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it on %(day)s.")
                    if reached <= s.on else
                    N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it only on %(day)s."),
                    {"year": s.birth_date.year, "age": _age_text(band), "day": reached}),
-            band.reference))
+            band))
     if s.birth_date is not None or s.monthly_income is not None:
-        try:
-            wage = parameters.minimum_wage(s.on)
-            share = parameters.income_limit_share(s.on)
-        except parameters.ParameterUnknown as err:
-            raise InvalidInput([_unknown_parameter(err)]) from None
-        threshold = parameters.income_threshold(s.on)
-        why.append(Step("minimum-wage", Text(N_("The monthly minimum wage on %(day)s is %(wage)s Ft."),
-                                             {"day": s.on, "wage": forints(wage.value)}),
-                        f"{wage.reference}, {wage.start.isoformat()}"))
-        why.append(Step("income-limit", Text(N_("The income limit is %(share)d%% of it: %(limit)s Ft. The income "
-                                                "must be below it; the same amount is not enough."),
-                                             {"share": share.value, "limit": forints(threshold)}),
-                        share.reference))
-    if s.monthly_income is not None and threshold is not None:
-        below = s.monthly_income < threshold
-        why.append(Step("income-below" if below else "income-not-below",
-                        Text(N_("Your monthly income of %(income)s Ft is below %(limit)s Ft.") if below else
-                             N_("Your monthly income of %(income)s Ft is not below %(limit)s Ft."),
-                             {"income": forints(s.monthly_income), "limit": forints(threshold)}), SOURCE_003))
-        if below and reached is not None and reached <= s.on:
-            met.append("pension-age-low-income")
+        limits = income_limits(s.on)
+        threshold, alternative = limits.limit, limits.alternative
+        income, income_why = _income_steps(s, limits)
+        why += income_why
+        if income in ("met", "uncertain") and reached is not None and reached <= s.on:
             start = max(reached, s.income_below_since) if s.income_below_since else None
-            starts["pension-age-low-income"] = start
+            if income == "met":
+                met.append("pension-age-low-income")
+                starts["pension-age-low-income"] = start
+            else:
+                uncertain.append("pension-age-low-income")
             why.append(
-                Step("start-income", Text(N_("On this ground entitlement starts on %(day)s: the day your income "
-                                             "fell below the limit, but not before you reached pension age."),
-                                          {"day": start}), SOURCE_003)
+                neak_step("start-income", Text(N_("On this ground entitlement starts on %(day)s: the day your income "
+                                                  "fell below the limit, but not before you reached pension age."),
+                                               {"day": start}))
                 if start else
-                Step("start-income", Text(N_("On this ground entitlement starts on the day your income fell below "
-                                             "the limit, but not before you reached pension age.")), SOURCE_003))
-    elif s.monthly_income is None and s.birth_date is not None and reached is not None and reached <= s.on:
-        why.append(Step("income-missing", Text(N_("Enter your monthly income to check the pension-age ground.")),
-                        SOURCE_003))
-    elif s.birth_date is None and s.monthly_income is not None:
-        why.append(Step("birth-date-missing", Text(N_("Enter your date of birth to check the pension-age ground.")),
-                        SOURCE_003))
+                neak_step("start-income", Text(N_("On this ground entitlement starts on the day your income fell "
+                                                  "below the limit, but not before you reached pension age."))))
 
     if not s.domestic:
-        met, starts = [], {}
-    eligible = bool(met)
-    why.append(Step("conclusion-eligible" if eligible else "conclusion-not-eligible",
-                    Text(N_("At least one ground is met, and you count as domestic: you can be entitled on your own "
-                            "notification.") if eligible else
-                         N_("No ground is met on what you entered.") if s.domestic else
-                         N_("Not being domestic, you cannot be entitled on your own notification.")),
-                    TBJ_22))
+        met, starts, uncertain = [], {}, []
+    eligible: bool | None = True if met else (None if uncertain else False)
+    conclusion = {
+        True: N_("At least one ground is met, and you count as domestic: you can be entitled on your own "
+                 "notification."),
+        None: N_("Whether you can be entitled depends on which income limit applies in December 2023."),
+        False: N_("No ground is met on what you entered.") if s.domestic else
+        N_("Not being domestic, you cannot be entitled on your own notification."),
+    }[eligible]
+    why.append(step("conclusion-" + {True: "eligible", None: "uncertain", False: "not-eligible"}[eligible],
+                    Text(conclusion), TBJ_CONCLUSION if s.domestic else TBJ_3, "tbj"))
     documents = ["identity", "address"]
     if any(g in met for g in PERCENT_GROUNDS):
         documents.append("expert-opinion")
-    if "pension-age-low-income" in met:
+    if "pension-age-low-income" in met + uncertain:
         documents.append("income-certificate")
-    return Decision(s.on, eligible, met, starts, threshold, reached, documents if eligible else [], why)
+    return Decision(s.on, eligible, met, starts, threshold, reached, documents if eligible is not False else [], why,
+                    alternative, uncertain)
 
 
-# --- the dated figures as tables for the page (one source: calculators/parameters/) ---------
+# --- the dated figures as tables for the page (one source: parameters/, beside this file) ---
 
 
 def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
@@ -292,8 +356,40 @@ def pension_age_table(lang: str) -> tuple[list[str], list[list[str]]]:
 # --- reading raw values (web form and command line alike) ----------------------------------
 
 
+def _residence_missing() -> Problem:
+    return Problem("residence-missing", Text(N_("Choose the sentence that describes you.")),
+                   Text(N_("If none does, choose “None of these”.")), field="residence")
+
+
+def _condition_missing() -> Problem:
+    return Problem("condition-missing", Text(N_("Enter a percentage from your official certificate, or your date of "
+                                                "birth and monthly income.")),
+                   Text(N_("Leave the percentages empty if you have no certificate.")), field="work_capacity_change")
+
+
+def _missing_answers(s: Situation) -> list[Problem]:
+    """Required answers the reader left out: a domestic reader must give something to check, and the
+    pension-age ground needs both the date of birth and the income (when the age is reached)."""
+    if not s.domestic:
+        return []  # "None of these" is answered at once: No
+    percentages = (s.work_capacity_change, s.health_impairment, s.health_status)
+    if all(v is None for v in percentages) and s.birth_date is None and s.monthly_income is None:
+        return [_condition_missing()]
+    problems = []
+    if s.monthly_income is not None and s.birth_date is None:
+        problems.append(Problem("birth-date-missing", Text(N_("Enter your date of birth to check the pension-age "
+                                                              "ground.")), field="birth_date"))
+    if (s.birth_date is not None and s.monthly_income is None and s.birth_date < s.on
+            and parameters.pension_age_reached_on(s.birth_date) <= s.on):
+        problems.append(Problem("income-missing", Text(N_("Enter your monthly income to check the pension-age "
+                                                          "ground.")),
+                                Text(N_("Whole forints, for example 69 600.")), field="monthly_income"))
+    return problems
+
+
 def situation_from(values: dict[str, str], today: dt.date) -> Situation:
-    """Build a Situation from raw strings. Raises InvalidInput with every problem found."""
+    """Build a Situation from raw strings. Raises InvalidInput with every problem found, required
+    answers left out among them (never a default)."""
     problems: list[Problem] = []
 
     def read(reader, name):
@@ -305,19 +401,26 @@ def situation_from(values: dict[str, str], today: dt.date) -> Situation:
 
     on = read(read_date, "on")
     residence = values.get("residence", "").strip()
+    residence = RESIDENCE_ALIASES.get(residence, residence)
     if residence not in DOMESTIC_VALUES and residence != "none":
-        problems.append(Problem("residence-missing", Text(N_("Choose the sentence that describes you.")),
-                                field="residence"))
+        problems.append(_residence_missing())
     fields = {name: read(read_percent, name) for name in ("work_capacity_change", "health_impairment",
                                                           "health_status")}
     dates = {name: read(read_date, name) for name in ("opinion_date", "birth_date", "income_below_since")}
     income = read(read_forints, "monthly_income")
     if problems:
-        raise InvalidInput(problems)
-    return Situation(on or today, residence in DOMESTIC_VALUES, monthly_income=income, **fields, **dates)
+        raise InvalidInput(_in_form_order(problems))
+    situation = Situation(on or today, residence in DOMESTIC_VALUES, monthly_income=income, **fields, **dates)
+    missing = _missing_answers(situation)
+    if missing:
+        raise InvalidInput(missing)
+    return situation
 
 
-CONDITION_FIELDS = ("work_capacity_change", "health_impairment", "health_status", "birth_date", "monthly_income")
+def _in_form_order(problems: list[Problem]) -> list[Problem]:
+    order = [f.name for f in FORM.fields]
+    return sorted(problems, key=lambda p: order.index(p.field) if p.field in order else len(order))
+
 
 FORM = Form(
     name=NAME,
@@ -348,29 +451,65 @@ FORM = Form(
 )
 
 
+GROUND_TEXTS = {
+    "work-capacity-change": N_("Work-capacity change of at least %(limit)d%%"),
+    "health-impairment": N_("Health impairment of at least %(limit)d%%"),
+    "health-status": N_("Health status of %(limit)d%% or lower"),
+    "pension-age-low-income": N_("Pension age reached, with a monthly income below %(limit)s Ft"),
+}
+GROUND_LIMITS = {"work-capacity-change": "work_capacity_change_at_least",
+                 "health-impairment": "health_impairment_at_least", "health-status": "health_status_at_most"}
+
+
+def _ground_text(d: Decision, code: str) -> Text:
+    if code == "pension-age-low-income":
+        return Text(GROUND_TEXTS[code], {"limit": forints(d.income_threshold or 0)})
+    return Text(GROUND_TEXTS[code], {"limit": parameters.value(GROUND_LIMITS[code], d.on).value})
+
+
+def _not_eligible(d: Decision, links: list[Link]) -> Answer:
+    domestic = d.why[0].code == "domestic"
+    notes = [Text(N_("If your certificate or your situation is different, or you are unsure, ask the "
+                     "government office (kormányhivatal): they decide."))]
+    if not domestic:
+        notes.insert(0, Text(N_("Only people who count as domestic (belföldi) for social security can be entitled "
+                                "on their own notification. If one of the sentences does describe you, choose it. "
+                                "The guide explains who counts as domestic.")))
+        links = [Link(Text(N_("Who counts as domestic")), page="guides/self-notification/#domestic"), *links]
+    return Answer(
+        "negative",
+        Text(N_("No: on what you entered, you cannot be entitled on your own notification on %(day)s."),
+             {"day": d.on}),
+        notes=notes, why=d.why, links=links)
+
+
+def _uncertain(d: Decision, links: list[Link]) -> Answer:
+    low = min(d.income_threshold or 0, d.income_threshold_alternative or 0)
+    high = max(d.income_threshold or 0, d.income_threshold_alternative or 0)
+    return Answer(
+        "neutral",
+        Text(N_("It depends: on %(day)s the income limit is either %(low)s Ft or %(high)s Ft, and the law does not "
+                "settle which."), {"day": d.on, "low": forints(low), "high": forints(high)}),
+        facts=[Text(N_("With a limit of %(limit)s Ft, your income is below it: you can be entitled on the "
+                       "pension-age ground."), {"limit": forints(high)}),
+               Text(N_("With a limit of %(limit)s Ft, your income is not below it: you cannot be entitled on the "
+                       "pension-age ground."), {"limit": forints(low)})],
+        notes=[Text(N_("Ask the government office (kormányhivatal) which limit it applies for December 2023: "
+                       "they decide."))],
+        why=d.why, links=links)
+
+
 def _answer(d: Decision) -> Answer:
-    ground_texts = {
-        "work-capacity-change": N_("Work-capacity change of at least 50%"),
-        "health-impairment": N_("Health impairment of at least 40%"),
-        "health-status": N_("Health status of 50% or lower"),
-        "pension-age-low-income": N_("Pension age reached, with a monthly income below %(limit)s Ft"),
-    }
     links = [Link(Text(N_("Find your government office")), calculator="office-finder")]
+    if d.eligible is None:
+        return _uncertain(d, links)
     if not d.eligible:
-        return Answer(
-            "negative",
-            Text(N_("On what you entered, you cannot be entitled on your own notification on %(day)s."),
-                 {"day": d.on}),
-            notes=[Text(N_("If your certificate or your situation is different, or you are unsure, ask the "
-                           "government office (kormányhivatal): they decide."))],
-            why=d.why, links=links)
+        return _not_eligible(d, links)
     facts: list[Text] = []
     for code in d.grounds:
-        ground = (Text(ground_texts[code], {"limit": forints(d.income_threshold or 0)})
-                  if code == "pension-age-low-income" else Text(ground_texts[code]))
         start = d.starts.get(code)
-        facts.append(Phrase(N_("%(ground)s: from %(day)s"), {"ground": ground, "day": start})
-                     if start else ground)
+        facts.append(Phrase(N_("%(ground)s: from %(day)s"), {"ground": _ground_text(d, code), "day": start})
+                     if start else _ground_text(d, code))
     facts += [Phrase(N_("Bring: %(document)s"), {"document": Text(DOCUMENTS[doc])}) for doc in d.documents]
     return Answer(
         "positive",
@@ -388,9 +527,13 @@ def _answer(d: Decision) -> Answer:
 
 
 def run(values: dict[str, str], today: dt.date) -> Outcome:
-    """Answer the eligibility form. Never raises for any dict of strings."""
-    if not any(values.get(name, "").strip() for name in CONDITION_FIELDS):
-        return Outcome(NAME, "empty")
+    """Answer the eligibility form. Never raises for any dict of strings.
+
+    Nothing answered yet: status "empty", with an error for each required question (what to fill
+    in), which the page shows on submit only. Partly answered: status "problems", the same way.
+    "None of these" is answered at once: No, with why and what else may help."""
+    if not any(str(v).strip() for v in values.values()):
+        return Outcome(NAME, "empty", [_residence_missing(), _condition_missing()])
     try:
         decision = decide(situation_from(values, today))
     except InvalidInput as err:
@@ -418,10 +561,10 @@ CALCULATOR = Calculator(
     run=run,
     tables={"minimum-wage": figures_table, "pension-age": pension_age_table},
     command=CommandLine(
-        # Since version 0.1 the command line assumes a domestic person and asks for the date.
+        # The command line states its default in --help (the web form has none: it asks).
         switches=(Switch("--domestic", "residence", "hu-citizen-address",
-                         "counts as domestic (belföldi) for social security (the default)"),
-                  Switch("--not-domestic", "residence", "none", "does not count as domestic")),
+                         "counts as domestic (belföldi) for social security (the default on the command line)"),
+                  Switch("--not-domestic", "residence", "none", "does not count as domestic (belföldi)")),
         defaults={"residence": "hu-citizen-address"},
         required=("on",),
         keys=command_line_keys,

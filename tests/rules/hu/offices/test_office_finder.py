@@ -236,7 +236,7 @@ def test_partial_name_lists_what_it_starts() -> None:
 
 def test_answer_shows_source_checked_date_and_official_and_map_links() -> None:
     answer = run("9021")["answer"]
-    assert any("Last checked: 2026-11-22" in f for f in answer["facts"])
+    assert any("Last checked: 22 November 2026" in f for f in answer["facts"])  # as English writes dates
     hrefs = [link["href"] for link in answer["links"]]
     assert hrefs[0] == offices.NATIONAL_PROCEDURE_URL
     assert hrefs[1] == ("https://www.openstreetmap.org/search?query="
@@ -274,3 +274,12 @@ def test_find_raises_only_its_own_errors() -> None:
         offices.find("")
     with pytest.raises(InvalidInput):
         offices.find("0000")
+
+
+@pytest.mark.parametrize(("lang", "written"), [("en", "22 November 2026"), ("hu", "2026. 11. 22."),
+                                               ("pl", "22.11.2026"), ("vi", "22/11/2026")])
+def test_last_checked_is_written_the_pages_way(lang: str, written: str) -> None:
+    from calculators import web
+
+    answer = web.run("office-finder", {"query": "9021"}, lang, "2026-11-22")["answer"]
+    assert any(written in fact for fact in answer["facts"]), answer["facts"]

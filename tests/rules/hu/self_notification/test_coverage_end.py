@@ -41,20 +41,22 @@ def test_answers_show_the_day_and_the_timeline(example, lang):
 
 def test_examples_cover_the_boundaries():
     ids = {e["id"] for e in EXAMPLES["example"]}
-    assert {"exactly-45-days", "44-days", "new-year", "leap-day-inside", "prior-ends-30-days-before",
-            "prior-ends-31-days-before", "not-domestic"} <= ids
+    assert {"exactly-45-days", "44-days", "new-year", "leap-day-inside", "prior-29-days-between",
+            "prior-30-days-between", "prior-45-days", "prior-46-days", "not-domestic", "domestic-unanswered",
+            "empty-form", "before-2020-07"} <= ids
     for example in EXAMPLES["example"]:
         assert set(example["title"]) == set(LANGUAGES), example["id"]
 
 
 def test_timeline_offsets_are_computed_in_python():
-    out = web.run("coverage-end", form_values(EXAMPLES["example"][7]), "en", TODAY)  # prior ends 30 days before
+    example = next(e for e in EXAMPLES["example"] if e["id"] == "prior-29-days-between")
+    out = web.run("coverage-end", form_values(example), "en", TODAY)
     timeline = out["answer"]["timeline"]
     assert timeline["first_day"] == "2022-12-01"
     assert timeline["last_day"] == "2023-04-24"
     by_kind = {s["kind"]: s for s in timeline["segments"]}
     assert by_kind["prior"]["offset"] == 0 and by_kind["prior"]["days"] == 61
-    assert by_kind["window"]["first_day"] == "2023-01-30" and by_kind["window"]["days"] == 30
+    assert by_kind["between"]["first_day"] == "2023-01-31" and by_kind["between"]["days"] == 29
     assert by_kind["condition"]["offset"] == 90 and by_kind["condition"]["days"] == 10
     assert by_kind["extension"]["first_day"] == "2023-03-11" and by_kind["extension"]["days"] == 45
     assert timeline["days"] == 145
@@ -66,7 +68,8 @@ RAW = st.one_of(st.text(max_size=60), st.dates().map(str), st.integers().map(str
 
 # --- properties of the model ------------------------------------------------------------------
 
-DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
+# The figures are known from 2020-07-01 (the condition's last day decides which apply).
+DAYS = st.dates(min_value=dt.date(2020, 7, 1), max_value=dt.date(2060, 12, 31))
 
 
 @st.composite
@@ -91,16 +94,25 @@ def test_coverage_ends_between_the_last_day_and_45_days_later(condition, domesti
         assert c.extension_days >= min(condition.days, 45)
 
 
-@given(periods(), st.integers(1, 200))
-def test_a_qualifying_earlier_entitlement_gives_45_days(condition, length):
-    last = condition.first_day - dt.timedelta(days=30)
+@given(periods(), st.integers(1, 200), st.integers(0, 60))
+def test_an_earlier_condition_counts_only_if_longer_than_45_days_and_fewer_than_30_between(condition, length,
+                                                                                           between):
+    last = condition.first_day - dt.timedelta(days=between + 1)
     prior = ce.Period(last - dt.timedelta(days=length - 1), last)
-    assert ce.compute(condition, True, prior).extension_days == (45 if length >= 45 else min(condition.days, 45))
+    c = ce.compute(condition, True, prior)
+    assert c.days_between == between
+    assert c.prior_qualifies == (length > 45 and between < 30)  # Ebtv. 29. § (9) c): "45 napnál hosszabb"
+    assert c.extension_days == (45 if c.prior_qualifies else min(condition.days, 45))
 
 
 @given(periods(max_days=43))
 def test_short_condition_without_prior_is_extended_by_its_length(condition):
-    assert ce.compute(condition).extension_days == condition.days
+    assert ce.compute(condition, True).extension_days == condition.days
+
+
+def test_domestic_has_no_default():
+    with pytest.raises(TypeError):
+        ce.compute(ce.Period(dt.date(2023, 1, 1), dt.date(2023, 1, 2)))  # type: ignore[call-arg]
 
 
 @given(st.dictionaries(st.sampled_from([*ce.DATE_FIELDS, "domestic", "junk"]), RAW),
@@ -116,6 +128,6 @@ def test_run_never_raises_for_any_strings(values, lang):
 
 @pytest.mark.parametrize(("first", "last"), [("9999-12-01", "9999-12-31"), ("0001-01-01", "0001-01-02")])
 def test_far_away_years_are_a_problem_not_a_crash(first, last):
-    out = web.run("coverage-end", {"first_day": first, "last_day": last}, "en", TODAY)
+    out = web.run("coverage-end", {"first_day": first, "last_day": last, "domestic": "yes"}, "en", TODAY)
     assert out["status"] == "problems"
     assert {e["code"] for e in out["errors"]} == {"year-out-of-range"}
