@@ -14,8 +14,9 @@ Files are read strictly (``ParameterFileError`` at load time): an unknown or mis
 ``verfied = false`` must not silently count as verified), a duplicate key, a missing label, unit,
 reference or source, an unknown source id, unsorted starts or a non-integer value.
 
-Money is whole forints (int). Percentages and day counts are whole numbers, so thresholds are
-computed in integers; see ``income_threshold`` for how a non-integer threshold is rounded.
+Values are whole numbers (money in whole units, percentages, day counts), so thresholds are
+computed in integers. This module knows no particular parameter: those of the self-notification
+rules, with their tables, are in calculators/rules/hu/self_notification/figures.py.
 """
 
 from __future__ import annotations
@@ -71,35 +72,13 @@ class Parameter:
         return [v for v in self.values if v.start <= day][-1]
 
 
-@dataclass(frozen=True)
-class PensionAgeBand:
-    first_birth_year: int | None  # None: open
-    last_birth_year: int | None
-    years: int
-    days: int
-    reference: str
-    source: str | None = None
-
-    def covers(self, birth_year: int) -> bool:
-        return (self.first_birth_year is None or birth_year >= self.first_birth_year) and (
-            self.last_birth_year is None or birth_year <= self.last_birth_year)
-
-    @property
-    def url(self) -> str | None:
-        return sources.source(self.source).url if self.source else None
-
-
 # --- strict reading ---------------------------------------------------------------------------
 
 _PARAMETER_KEYS = {"required": {"description", "label", "unit", "values"}, "optional": {"known_until"}}
 _VALUE_KEYS = {"required": {"start", "value", "reference", "source"}, "optional": {"verified"}}
-_TABLE_KEYS = {"required": {"description", "label", "unit", "checked", "reference", "source", "bands"},
-               "optional": set()}
-_BAND_KEYS = {"required": {"years", "days", "reference", "source"},
-              "optional": {"first_birth_year", "last_birth_year"}}
 
 
-def _check_keys(entry: object, keys: dict[str, set[str]], where: str) -> dict:
+def check_keys(entry: object, keys: dict[str, set[str]], where: str) -> dict:
     if not isinstance(entry, dict):
         raise ParameterFileError(f"{where}: expected a table")
     unknown = set(entry) - keys["required"] - keys["optional"]
@@ -121,7 +100,7 @@ def _check_keys(entry: object, keys: dict[str, set[str]], where: str) -> dict:
     return entry
 
 
-def _is_date(value: object) -> bool:
+def is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
@@ -132,15 +111,15 @@ def parse_parameter(name: str, text: str) -> Parameter:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:  # duplicate keys are refused here
         raise ParameterFileError(f"{where}: {err}") from None
-    _check_keys(data, _PARAMETER_KEYS, where)
-    if "known_until" in data and not _is_date(data["known_until"]):
+    check_keys(data, _PARAMETER_KEYS, where)
+    if "known_until" in data and not is_date(data["known_until"]):
         raise ParameterFileError(f"{where}: known_until must be a date")
     if not isinstance(data["values"], list) or not data["values"]:
         raise ParameterFileError(f"{where}: no values")
     values = []
     for i, raw in enumerate(data["values"], 1):
-        v = _check_keys(raw, _VALUE_KEYS, f"{where} value {i}")
-        if not _is_date(v["start"]) or type(v["value"]) is not int:
+        v = check_keys(raw, _VALUE_KEYS, f"{where} value {i}")
+        if not is_date(v["start"]) or type(v["value"]) is not int:
             raise ParameterFileError(f"{where} value {i}: start must be a date and value a whole number")
         values.append(DatedValue(v["start"], v["value"], v["reference"], v.get("verified", True), v["source"]))
     starts = [v.start for v in values]
@@ -149,81 +128,25 @@ def parse_parameter(name: str, text: str) -> Parameter:
     return Parameter(name, data["description"], data["label"], data["unit"], tuple(values), data.get("known_until"))
 
 
-def parse_bands(text: str, where: str = "parameters/pension_age.toml") -> tuple[PensionAgeBand, ...]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ParameterFileError(f"{where}: {err}") from None
-    _check_keys(data, _TABLE_KEYS, where)
-    bands = []
-    for i, raw in enumerate(data["bands"], 1):
-        b = _check_keys(raw, _BAND_KEYS, f"{where} band {i}")
-        if not all(type(b.get(k, 0)) is int for k in ("years", "days", "first_birth_year", "last_birth_year")):
-            raise ParameterFileError(f"{where} band {i}: years, days and birth years must be whole numbers")
-        bands.append(PensionAgeBand(b.get("first_birth_year"), b.get("last_birth_year"), b["years"], b["days"],
-                                    b["reference"], b["source"]))
-    return tuple(bands)
-
-
 @cache
-def parameter(name: str) -> Parameter:
-    """Load a dated parameter file, checking it strictly."""
-    return parse_parameter(name, read_text("rules", "hu", "self_notification", "parameters", f"{name}.toml"))
+def _load(folder: tuple[str, ...], name: str) -> Parameter:
+    return parse_parameter(name, read_text(*folder, f"{name}.toml"))
 
 
-@cache
-def pension_age_bands() -> tuple[PensionAgeBand, ...]:
-    return parse_bands(read_text("rules", "hu", "self_notification", "parameters", "pension_age.toml"))
+@dataclass(frozen=True)
+class ParameterFolder:
+    """The dated parameters of one programme: the <name>.toml files in one folder of the package,
+    beside the rules that use them (e.g. rules/hu/self_notification/parameters/)."""
 
+    parts: tuple[str, ...]
 
-def value(name: str, day: dt.date) -> DatedValue:
-    """The value of parameter `name` in force on `day`."""
-    return parameter(name).at(day)
+    def parameter(self, name: str) -> Parameter:
+        """Load a dated parameter file, checking it strictly (once; then from the cache)."""
+        return _load(self.parts, name)
 
+    def value(self, name: str, day: dt.date) -> DatedValue:
+        """The value of parameter `name` in force on `day`."""
+        return self.parameter(name).at(day)
 
-def minimum_wage(day: dt.date) -> DatedValue:
-    return parameter("minimum_wage").at(day)
-
-
-def income_limit_share(day: dt.date) -> DatedValue:
-    return parameter("income_limit_share").at(day)
-
-
-def _share_of(wage: int, share: int) -> int:
-    return -(-wage * share // 100)
-
-
-def income_threshold(day: dt.date) -> int:
-    """The monthly income limit of the pension-age ground on `day`, in whole forints, from the
-    minimum wage in force on that day.
-
-    The law says the income must be *below* share × minimum wage. Incomes are whole forints, so
-    "below x" is the same as "below ceil(x)": a non-integer threshold is rounded UP to the next
-    forint, which changes no one's answer. (Every figure so far is a whole number anyway.)"""
-    return _share_of(minimum_wage(day).value, income_limit_share(day).value)
-
-
-def income_threshold_for_benefits(day: dt.date) -> int:
-    """The same limit computed from the minimum wage that figures for benefits ("ellátások") use:
-    it differs from `income_threshold` only in December 2023 (508/2023. Korm. rendelet 4. § (2)–(3))."""
-    return _share_of(parameter("minimum_wage_for_benefits").at(day).value, income_limit_share(day).value)
-
-
-def pension_age_band(birth_year: int) -> PensionAgeBand:
-    return next(b for b in pension_age_bands() if b.covers(birth_year))
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same calendar day `years` later. A 29 February with no 29 February in the target
-    year gives 28 February, the last day of that month: the way Hungarian law counts a period in
-    years that would end on a day the month does not have."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # only 29 February can fail
-        return day.replace(year=day.year + years, day=28)
-
-
-def pension_age_reached_on(birth_date: dt.date) -> dt.date:
-    """The day the old-age pension age is reached; that day itself counts as reached."""
-    band = pension_age_band(birth_date.year)
-    return add_years(birth_date, band.years) + dt.timedelta(days=band.days)
+    def text(self, name: str) -> str:
+        return read_text(*self.parts, f"{name}.toml")

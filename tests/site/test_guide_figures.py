@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.core import parameters
+from calculators.rules.hu.self_notification import figures
 from calculators.core.i18n import LANGUAGES, format_number
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -19,8 +19,8 @@ def _plain(text: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_self_notification_guide_quotes_the_current_income_limit(lang):
-    latest = parameters.parameter("minimum_wage").values[-1]
-    limit = _plain(format_number(lang, parameters.income_threshold(latest.start)))
+    latest = figures.parameter("minimum_wage").values[-1]
+    limit = _plain(format_number(lang, figures.income_threshold(latest.start)))
     wage = _plain(format_number(lang, latest.value))
     text = _plain((DOCS / lang / "guides" / "self-notification.md").read_text("utf-8"))
     assert f"{limit} Ft" in text and f"{wage} Ft" in text

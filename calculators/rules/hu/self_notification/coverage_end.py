@@ -27,13 +27,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from calculators.core import parameters
 from calculators.core.declaration import Calculator, CommandLine, Switch
 from calculators.core.forms import Field, Form, Option
 from calculators.core.i18n import N_, Text, format_date, translate
 from calculators.core.outcome import Answer, Outcome, Segment, Timeline
 from calculators.core.results import InvalidInput, Problem, Step, cite
-from calculators.rules.hu.self_notification import step
+from calculators.rules.hu.self_notification import figures, step
 from calculators.rules.hu.self_notification.inputs import FieldProblem, read_date
 from calculators.rules.hu.self_notification.wording import Phrase, days_text
 
@@ -57,16 +56,16 @@ class Period:
 class Figures:
     """The periods of Ebtv. 29. § (9) in force on a day, each a dated parameter value."""
 
-    full: parameters.DatedValue  # (9) a), c): 45 days
-    long_enough: parameters.DatedValue  # (9) a): at least 45 days
-    earlier_more_than: parameters.DatedValue  # (9) c): more than 45 days
-    between_fewer_than: parameters.DatedValue  # (9) c): fewer than 30 days between
+    full: figures.DatedValue  # (9) a), c): 45 days
+    long_enough: figures.DatedValue  # (9) a): at least 45 days
+    earlier_more_than: figures.DatedValue  # (9) c): more than 45 days
+    between_fewer_than: figures.DatedValue  # (9) c): fewer than 30 days between
 
     @classmethod
     def on(cls, day: dt.date) -> Figures:
-        return cls(parameters.value("extension_full_days", day), parameters.value("extension_long_enough_days", day),
-                   parameters.value("earlier_condition_more_than_days", day),
-                   parameters.value("days_between_fewer_than", day))
+        return cls(figures.value("extension_full_days", day), figures.value("extension_long_enough_days", day),
+                   figures.value("earlier_condition_more_than_days", day),
+                   figures.value("days_between_fewer_than", day))
 
 
 @dataclass
@@ -129,7 +128,7 @@ def check(condition: Period, prior: Period | None) -> list[Problem]:
 def _figures(condition: Period) -> Figures:
     try:
         return Figures.on(condition.last_day)
-    except parameters.ParameterUnknown as err:
+    except figures.ParameterUnknown as err:
         raise InvalidInput([Problem(
             "rule-not-known", Text(N_("Kapu knows this rule for conditions that ended on or after %(first)s."),
                                    {"first": err.first}),
@@ -218,7 +217,7 @@ def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
     """The periods of Ebtv. 29. § (9), each with its reference and the day it applies from."""
     rows = []
     for name, label in FIGURES:
-        for value in parameters.parameter(name).values:
+        for value in figures.parameter(name).values:
             rows.append([translate(lang, label), days_text(value.value).render(lang), value.reference,
                          format_date(lang, value.start)])
     headers = [N_("Rule"), N_("Days"), N_("Reference"), N_("From")]

@@ -28,13 +28,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from calculators.core import parameters
 from calculators.core.declaration import Calculator, CommandLine, Switch
 from calculators.core.forms import Field, Form, Option
 from calculators.core.i18n import N_, Text, format_date, format_number, translate
 from calculators.core.outcome import Answer, Link, Outcome
 from calculators.core.results import InvalidInput, Problem, Step, cite
-from calculators.rules.hu.self_notification import neak_step, step
+from calculators.rules.hu.self_notification import figures, neak_step, step
 from calculators.rules.hu.self_notification.inputs import FieldProblem, read_date, read_forints, read_percent
 from calculators.rules.hu.self_notification.wording import Phrase, forints, iso, percent
 
@@ -141,7 +140,7 @@ def _check_dates(s: Situation) -> list[Problem]:
     return problems
 
 
-def _unknown_parameter(err: parameters.ParameterUnknown) -> Problem:
+def _unknown_parameter(err: figures.ParameterUnknown) -> Problem:
     if err.parameter.startswith("minimum_wage"):
         return Problem(
             "no-minimum-wage",
@@ -155,9 +154,9 @@ def _unknown_parameter(err: parameters.ParameterUnknown) -> Problem:
 
 def _percent_steps(s: Situation) -> tuple[list[str], list[Step]]:
     met, why = [], []
-    at_least_wcc = parameters.value("work_capacity_change_at_least", s.on)
-    at_least_hi = parameters.value("health_impairment_at_least", s.on)
-    at_most_hs = parameters.value("health_status_at_most", s.on)
+    at_least_wcc = figures.value("work_capacity_change_at_least", s.on)
+    at_least_hi = figures.value("health_impairment_at_least", s.on)
+    at_most_hs = figures.value("health_status_at_most", s.on)
     checks = (
         ("work-capacity-change", s.work_capacity_change, at_least_wcc, lambda v: v >= at_least_wcc.value,
          N_("Your work-capacity change is %(value)s%%: it reaches %(limit)d%%."),
@@ -180,7 +179,7 @@ def _percent_steps(s: Situation) -> tuple[list[str], list[Step]]:
     return met, why
 
 
-def _age_text(band: parameters.PensionAgeBand) -> Text:
+def _age_text(band: figures.PensionAgeBand) -> Text:
     if band.days:
         return Text(N_("%(years)d years and %(days)d days"), {"years": band.years, "days": band.days})
     return Text(N_("%(years)d years"), {"years": band.years})
@@ -190,15 +189,15 @@ def _age_text(band: parameters.PensionAgeBand) -> Text:
 class IncomeLimits:
     """The income limit on a day, and the other possible one where the law leaves it open."""
 
-    wage: parameters.DatedValue
-    share: parameters.DatedValue
+    wage: figures.DatedValue
+    share: figures.DatedValue
     limit: int  # from the minimum wage in force
     alternative: int | None  # from the minimum wage for benefits, when it differs (December 2023)
 
 
 def income_limits(day: dt.date) -> IncomeLimits:
-    wage, share = parameters.minimum_wage(day), parameters.income_limit_share(day)
-    limit, for_benefits = parameters.income_threshold(day), parameters.income_threshold_for_benefits(day)
+    wage, share = figures.minimum_wage(day), figures.income_limit_share(day)
+    limit, for_benefits = figures.income_threshold(day), figures.income_threshold_for_benefits(day)
     return IncomeLimits(wage, share, limit, for_benefits if for_benefits != limit else None)
 
 
@@ -210,7 +209,7 @@ def _income_steps(s: Situation, limits: IncomeLimits) -> tuple[str, list[Step]]:
                                         "below it; the same amount is not enough."),
                                      {"share": limits.share.value, "limit": forints(limits.limit)}), limits.share)]
     if limits.alternative is not None:
-        transition = parameters.parameter("minimum_wage_for_benefits").at(s.on)
+        transition = figures.parameter("minimum_wage_for_benefits").at(s.on)
         why.append(cite("income-limit-uncertain", Text(N_(
             "But until 1 January 2024 figures tied to the minimum wage for benefits still use the 2023 minimum "
             "wage, which gives a limit of %(other)s Ft. The decree does not settle whether this limit is such a "
@@ -243,7 +242,7 @@ def decide(s: Situation) -> Decision:
         raise InvalidInput(problems)
     try:
         return _decide(s)
-    except parameters.ParameterUnknown as err:
+    except figures.ParameterUnknown as err:
         raise InvalidInput([_unknown_parameter(err)]) from None
 
 
@@ -270,8 +269,8 @@ def _decide(s: Situation) -> Decision:
     threshold = alternative = reached = None
     uncertain: list[str] = []
     if s.birth_date is not None:
-        reached = parameters.pension_age_reached_on(s.birth_date)
-        band = parameters.pension_age_band(s.birth_date.year)
+        reached = figures.pension_age_reached_on(s.birth_date)
+        band = figures.pension_age_band(s.birth_date.year)
         why.append(cite(
             "pension-age-reached" if reached <= s.on else "pension-age-not-reached",
             Phrase(N_("Born in %(year)d, your old-age pension age is %(age)s: you reach it on %(day)s.")
@@ -325,8 +324,8 @@ def _decide(s: Situation) -> Decision:
 
 def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
     """Minimum wage and income limit by effective date: headers and rows in `lang`."""
-    wages = parameters.parameter("minimum_wage")
-    share = parameters.income_limit_share(wages.values[0].start)
+    wages = figures.parameter("minimum_wage")
+    share = figures.income_limit_share(wages.values[0].start)
     headers = [Text(N_("From")), Text(N_("Minimum wage")),
                Text(N_("Income limit (%(share)d%%)"), {"share": share.value}), Text(N_("Source"))]
     rows = []
@@ -334,7 +333,7 @@ def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
         reference = (Text(N_("%(reference)s (decree number not verified)"), {"reference": value.reference})
                      if not value.verified else None)
         rows.append([format_date(lang, value.start), f"{format_number(lang, value.value)} Ft",
-                     f"{format_number(lang, parameters.income_threshold(value.start))} Ft",
+                     f"{format_number(lang, figures.income_threshold(value.start))} Ft",
                      reference.render(lang) if reference else value.reference])
     return [h.render(lang) for h in headers], rows
 
@@ -342,7 +341,7 @@ def figures_table(lang: str) -> tuple[list[str], list[list[str]]]:
 def pension_age_table(lang: str) -> tuple[list[str], list[list[str]]]:
     """Old-age pension age by year of birth: headers and rows in `lang`."""
     rows = []
-    for band in parameters.pension_age_bands():
+    for band in figures.pension_age_bands():
         if band.first_birth_year is None:
             born = Text(N_("before %(year)d"), {"year": band.last_birth_year + 1})
         elif band.last_birth_year is None:
@@ -380,7 +379,7 @@ def _missing_answers(s: Situation) -> list[Problem]:
         problems.append(Problem("birth-date-missing", Text(N_("Enter your date of birth to check the pension-age "
                                                               "ground.")), field="birth_date"))
     if (s.birth_date is not None and s.monthly_income is None and s.birth_date < s.on
-            and parameters.pension_age_reached_on(s.birth_date) <= s.on):
+            and figures.pension_age_reached_on(s.birth_date) <= s.on):
         problems.append(Problem("income-missing", Text(N_("Enter your monthly income to check the pension-age "
                                                           "ground.")),
                                 Text(N_("Whole forints, for example 69 600.")), field="monthly_income"))
@@ -464,7 +463,7 @@ GROUND_LIMITS = {"work-capacity-change": "work_capacity_change_at_least",
 def _ground_text(d: Decision, code: str) -> Text:
     if code == "pension-age-low-income":
         return Text(GROUND_TEXTS[code], {"limit": forints(d.income_threshold or 0)})
-    return Text(GROUND_TEXTS[code], {"limit": parameters.value(GROUND_LIMITS[code], d.on).value})
+    return Text(GROUND_TEXTS[code], {"limit": figures.value(GROUND_LIMITS[code], d.on).value})
 
 
 def _not_eligible(d: Decision, links: list[Link]) -> Answer:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from calculators.core import parameters as p
 from calculators.core import sources
+from calculators.rules.hu.self_notification import figures as p
 
-PARAMETERS = Path(p.__file__).resolve().parents[1] / "rules" / "hu" / "self_notification" / "parameters"
+PARAMETERS = Path(p.__file__).parent / "parameters"
 NAMES = sorted(f.stem for f in PARAMETERS.glob("*.toml") if f.stem != "pension_age")
 
 GOOD = '''description = "A figure"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators.core import parameters as p
 from calculators.core.i18n import format_date, format_number
+from calculators.rules.hu.self_notification import figures as p
 
 D = dt.date
 
