@@ -13,9 +13,9 @@ from calculators.core.declaration import Calculator, Table
 
 CALCULATORS: dict[str, str] = {
     "validators": "calculators.rules.validators",
-    "eligibility": "calculators.rules.hu.self_notification.eligibility",
-    "coverage-end": "calculators.rules.hu.self_notification.coverage_end",
-    "office-finder": "calculators.rules.hu.offices.office_finder",
+    "eligibility": "calculators.rules.hu.self_notification.eligibility_form",
+    "coverage-end": "calculators.rules.hu.self_notification.coverage_end_form",
+    "office-finder": "calculators.rules.hu.offices.office_finder_form",
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, format_date, translate
-from calculators.rules.hu.self_notification import coverage_end
+from calculators.rules.hu.self_notification import coverage_end_form
 from tests.browser.helpers import call_all, open_calculator, page_url, submit_and_settle, typeable
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def type_values(page, values: dict[str, str]):
         page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
     else:  # the question left unanswered, as on a fresh page
         page.evaluate("document.querySelectorAll('[name=domestic]').forEach((r) => { r.checked = false; })")
-    for name in coverage_end.DATE_FIELDS:
+    for name in coverage_end_form.DATE_FIELDS:
         page.fill(f"#kapu-{NAME}-{name}", values.get(name, ""))
 
 

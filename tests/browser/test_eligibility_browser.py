@@ -11,7 +11,7 @@ import pytest
 from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, format_date, translate
-from calculators.rules.hu.self_notification import eligibility
+from calculators.rules.hu.self_notification import eligibility_form as eligibility
 from tests.browser.helpers import (
     axe_violations,
     call_all,

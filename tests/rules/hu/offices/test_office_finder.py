@@ -19,12 +19,13 @@ postcodes.generate()
 from calculators.core.i18n import LANGUAGES  # noqa: E402
 from calculators.core.results import InvalidInput  # noqa: E402
 from calculators.rules.hu.offices import office_finder as offices  # noqa: E402
+from calculators.rules.hu.offices import office_finder_form  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 
 
 def run(query: str, pick: str = "", lang: str = "en") -> dict:
-    return offices.run({"query": query, "pick": pick}, TODAY).as_dict(lang)
+    return office_finder_form.run({"query": query, "pick": pick}, TODAY).as_dict(lang)
 
 
 def asset_rows() -> list[dict[str, str]]:

@@ -15,6 +15,7 @@ postcodes.generate()  # the asset is built, not committed
 from calculators.core.i18n import LANGUAGES  # noqa: E402
 from calculators.core.results import InvalidInput  # noqa: E402
 from calculators.rules.hu.offices import office_finder as offices  # noqa: E402
+from calculators.rules.hu.offices import office_finder_form  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 G = offices.gazetteer()
@@ -58,7 +59,7 @@ def test_any_spelling_of_a_name_finds_it(name: str, spell) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60), st.text(max_size=20), st.sampled_from(LANGUAGES))
 def test_random_strings_never_raise(query: str, pick: str, lang: str) -> None:
-    out = offices.run({"query": query, "pick": pick}, TODAY).as_dict(lang)
+    out = office_finder_form.run({"query": query, "pick": pick}, TODAY).as_dict(lang)
     assert out["status"] in {"empty", "answer", "problems"}
     if out["status"] == "answer":
         assert out["answer"]["headline"]

@@ -13,6 +13,7 @@ from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, format_date
 from calculators.rules.hu.self_notification import coverage_end as ce
+from calculators.rules.hu.self_notification import coverage_end_form
 
 EXAMPLES = examples.load("coverage-end")
 TODAY = EXAMPLES["today"]
@@ -115,7 +116,7 @@ def test_domestic_has_no_default():
         ce.compute(ce.Period(dt.date(2023, 1, 1), dt.date(2023, 1, 2)))  # type: ignore[call-arg]
 
 
-@given(st.dictionaries(st.sampled_from([*ce.DATE_FIELDS, "domestic", "junk"]), RAW),
+@given(st.dictionaries(st.sampled_from([*coverage_end_form.DATE_FIELDS, "domestic", "junk"]), RAW),
        st.sampled_from(LANGUAGES))
 @settings(max_examples=300, deadline=None)
 def test_run_never_raises_for_any_strings(values, lang):

@@ -13,6 +13,7 @@ from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES
 from calculators.rules.hu.self_notification import eligibility as el
+from calculators.rules.hu.self_notification import eligibility_form
 
 EXAMPLES = examples.load("eligibility")
 TODAY = EXAMPLES["today"]
@@ -170,7 +171,7 @@ RAW = st.one_of(st.text(max_size=60), st.dates().map(str), st.integers().map(str
 # --- properties -------------------------------------------------------------------------------
 
 PERCENT = st.integers(min_value=0, max_value=100)
-FIELDS = [*sorted(f.name for f in el.FORM.fields), "junk"]
+FIELDS = [*sorted(f.name for f in eligibility_form.FORM.fields), "junk"]
 
 
 @given(st.dictionaries(st.sampled_from(FIELDS), RAW), st.sampled_from(LANGUAGES))
