@@ -51,3 +51,23 @@ def test_any_form_values_give_an_outcome(name, lang, values):
     assert outcome["status"] in {"empty", "problems", "answer"}
     for error in outcome["errors"]:
         assert error["code"] and error["message"]
+
+
+def test_a_page_pays_only_for_its_own_calculators():
+    """The registry imports a calculator's module on first use: running the validators imports no
+    other calculator's rules (Pyodide start-up time is paid per module)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import json, sys, calculators.web as w\n"
+            "before = {m for m in sys.modules if m.startswith('calculators.rules')}\n"
+            "w.run('validators', {'kind': 'taj', 'value': '123456788'}, 'en', '2026-11-22')\n"
+            "after = {m for m in sys.modules if m.startswith('calculators.rules')}\n"
+            "print(json.dumps([sorted(before), sorted(after)]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[2])
+    before, after = json.loads(proc.stdout)
+    assert before == [], proc.stdout + proc.stderr
+    assert "calculators.rules.validators" in after
+    assert not [m for m in after if "self_notification" in m or "offices" in m]
