@@ -98,7 +98,7 @@ def sources(which: str, lang: str) -> str:
         chosen = [s for s in registry.values() if s.topic == which]
     else:
         chosen = [source_registry.source(i) for i in which.split(",")]
-    items = [{"title": s.title, "url": s.url, "checked": format_date(lang, s.checked)} for s in chosen]
+    items = [{"title": s.title_in(lang), "url": s.url, "checked": format_date(lang, s.checked)} for s in chosen]
     html = environment(lang).get_template("sources.html").render(items=items)
     return "\n".join(line for line in html.splitlines() if line.strip())
 
