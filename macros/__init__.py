@@ -125,7 +125,7 @@ def sources(which: str, lang: str, page: str = "") -> str:
             chosen = [source_registry.source(i) for i in which.split(",")]
         except source_registry.SourceError as err:
             raise MacroError(f"{err}; known sources: {', '.join(sorted(registry_))}") from None
-    items = [{"title": s.title, "url": s.url, "checked": format_date(lang, s.checked)} for s in chosen]
+    items = [{"title": s.title_in(lang), "url": s.url, "checked": format_date(lang, s.checked)} for s in chosen]
     return _one_block(environment(lang).get_template("sources.html").render(items=items))
 
 

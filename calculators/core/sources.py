@@ -4,20 +4,26 @@ Rules' why-steps, parameter values, guides and the About → Sources page cite a
 the reader sees its title, its link and when it was checked, never the id. The file is read
 strictly: an unknown or misspelt key, a missing title or date, or an address that is not https
 is an error when the registry loads, not a silently missing link.
+
+A title is what the reader sees. A legal text keeps its own title in every language; a source
+described in words (a news report, a guide) may carry `title_hu`, `title_pl` and `title_vi`
+beside the English `title`: all three or none, so no language is silently left in English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from calculators.core.files import read_text
 
 TOPICS = ("seed", "hungary", "russia", "vietnam")
+TRANSLATED = ("hu", "pl", "vi")  # the languages besides English that a described title is written in
 _REQUIRED = {"title", "checked", "topic"}
-_ALLOWED = _REQUIRED | {"url"}
+_TITLES = {f"title_{lang}" for lang in TRANSLATED}
+_ALLOWED = _REQUIRED | {"url"} | _TITLES
 
 
 class SourceError(ValueError):
@@ -31,6 +37,11 @@ class Source:
     checked: dt.date
     topic: str
     url: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)  # the title in hu/pl/vi, when translated
+
+    def title_in(self, lang: str) -> str:
+        """The title as a reader of `lang` sees it (the one title when it is not translated)."""
+        return self.titles.get(lang, self.title)
 
 
 def parse(text: str, where: str = "sources.toml") -> dict[str, Source]:
@@ -53,7 +64,11 @@ def parse(text: str, where: str = "sources.toml") -> dict[str, Source]:
         url = entry.get("url")
         if url is not None and not (isinstance(url, str) and url.startswith("https://")):
             raise SourceError(f"{where}: [{key}] url must be an https:// address")
-        registry[key] = Source(key, entry["title"], entry["checked"], entry["topic"], url)
+        given = _TITLES & set(entry)
+        if given and given != _TITLES:
+            raise SourceError(f"{where}: [{key}] translated titles missing: {sorted(_TITLES - given)}")
+        titles = {lang: entry[f"title_{lang}"] for lang in TRANSLATED if f"title_{lang}" in entry}
+        registry[key] = Source(key, entry["title"], entry["checked"], entry["topic"], url, titles)
     return registry
 
 

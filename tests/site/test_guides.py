@@ -6,9 +6,7 @@ A guide is any page under docs/<lang>/guides/ except index.md. Its shape:
     ---
     last_checked: 2026-11-22
     sources:
-      - source: ebtv               # an id in calculators/sources.toml (title, link, date), or
-      - title: "..."
-        url: "https://..."        # or a note such as "seed page 000 (c. 2021)"
+      - source: ebtv               # an id in calculators/sources.toml (title, link, date)
     ---
     ...
     ## Sources { #sources }       (lists the sources with links and says the date)
@@ -149,14 +147,10 @@ def test_front_matter_has_last_checked_and_sources(name: str, lang: str) -> None
     assert isinstance(meta.get("last_checked"), dt.date), f"{where}: last_checked must be a date (YYYY-MM-DD)"
     sources = meta.get("sources")
     assert isinstance(sources, list) and sources, f"{where}: front matter lists no sources"
-    for source in sources:
-        assert isinstance(source, dict), f"{where}: each source needs a title and a url"
-        if "source" in source:  # from the registry, which checks title, link and date itself
-            assert set(source) == {"source"}, f"{where}: a registry source is given by its id alone"
-            assert registry.source(source["source"]), f"{where}: unknown source id {source['source']!r}"
-            continue
-        assert str(source.get("title", "")).strip(), f"{where}: a source has no title"
-        assert str(source.get("url", "")).strip(), f"{where}: source {source.get('title')!r} has no url or note"
+    for source in sources:  # by registry id alone: the registry checks title, link and date itself
+        assert isinstance(source, dict) and set(source) == {"source"}, \
+            f"{where}: a source is given by its registry id alone (- source: <id>), not {source!r}"
+        assert registry.source(source["source"]), f"{where}: unknown source id {source['source']!r}"
 
 
 @pytest.mark.parametrize("name", GUIDES)
@@ -179,12 +173,7 @@ def test_sources_section_links_the_sources_and_says_when_checked(name: str, lang
     linked |= {registry.source(i).url for i in listed if registry.source(i).url}
     assert linked, f"{where}: the sources section links nothing"
     for source in meta.get("sources") or []:
-        if "source" in source:
-            assert source["source"] in listed, f"{where}: {source['source']} is in the front matter but not listed"
-            continue
-        url = str(source.get("url", ""))
-        if url.startswith(("http://", "https://")):
-            assert url in linked, f"{where}: {url} is in the front matter but not linked under #sources"
+        assert source["source"] in listed, f"{where}: {source['source']} is in the front matter but not listed"
     checked = meta.get("last_checked")
     if isinstance(checked, dt.date):
         spellings = date_spellings(checked, lang)

@@ -1,7 +1,7 @@
 """Office finder: the government office that receives the health-insurance self-notification.
 
 Sources (last checked 2026-11-22, see docs/*/about/sources.md):
-- NEAK, "Egyéni bejelentés" (source page 003): the notification is filed "a lakóhely szerinti
+- NEAK, "Egyéni bejelentés" (registry id neak-self-notification): the notification is filed "a lakóhely szerinti
   kormányhivatalnál"; to find the office "adja meg lakóhelyének, vagy tartózkodási helyének
   irányítószámát" (the postcode of the residence or place of stay).
 - Tbj. (2019. évi CXXII. törvény) 22. §; kormanyablak.hu procedure EGBIZ00002: the office's
@@ -36,7 +36,9 @@ from calculators.core.results import InvalidInput, Problem
 NATIONAL_PROCEDURE_URL = "https://kormanyablak.hu/hu/feladatkorok/133/EGBIZ00002"
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="
 POSTCODE_SOURCE = "countrystatecity-postal-codes 2.0.1 (ODbL 1.0)"
-RESIDENCE_SOURCE = "NEAK, Egyéni bejelentés (source page 003); Tbj. 22. §"
+# The why-step names NEAK's page by its title in the sources registry, never by a seed number.
+RESIDENCE_SOURCE_ID = "neak-self-notification"
+RESIDENCE_REFERENCE = "Tbj. 22. §"
 DEPARTMENT_SOURCE = "kormanyablak.hu EGBIZ00002"
 BUDAPEST = "BU"
 MAX_CHOICES = 8

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from calculators.core import sources
 from calculators.core.declaration import Calculator, CommandLine
 from calculators.core.forms import Field, Form
 from calculators.core.i18n import N_, Text, translate
@@ -17,7 +18,8 @@ from calculators.rules.hu.offices.office_finder import (
     DEPARTMENT_SOURCE,
     EMPTY,
     POSTCODE_SOURCE,
-    RESIDENCE_SOURCE,
+    RESIDENCE_REFERENCE,
+    RESIDENCE_SOURCE_ID,
     ROMAN,
     Found,
     Gazetteer,
@@ -84,7 +86,8 @@ def _why(found: Found, office: Office) -> list[Step]:
                   {"place": place, "county": office.county}))
     return [
         Step("residence", Text(N_("The self-notification goes to the government office of the place where "
-                                  "you live or stay.")), RESIDENCE_SOURCE),
+                                  "you live or stay.")),
+             f"{sources.source(RESIDENCE_SOURCE_ID).title}; {RESIDENCE_REFERENCE}"),
         Step("county", where, POSTCODE_SOURCE),
         Step("department", Text(N_("In that office, the department acting as health-insurance fund handles "
                                    "it.")), DEPARTMENT_SOURCE),

@@ -246,6 +246,14 @@ def test_answer_shows_source_checked_date_and_official_and_map_links() -> None:
     assert any("not verify" in n for n in answer["notes"])
 
 
+def test_the_why_names_neaks_page_by_its_registry_title_not_a_seed_number() -> None:
+    from calculators.core import sources
+
+    residence = run("9021")["answer"]["why"][0]
+    assert residence["source"] == f"{sources.source('neak-self-notification').title}; Tbj. 22. §"
+    assert "003" not in residence["source"] and "source page" not in residence["source"]
+
+
 def test_a_filled_in_contact_shows_at_once(monkeypatch) -> None:
     verified = replace(offices.offices()["GS"], postcode="9000", street="Példa utca 1.", phone="+36 1 234 5678",
                        email="info@example.hu", hours="H–P 8–12", url="https://example.hu/gs")

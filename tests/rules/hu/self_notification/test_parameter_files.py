@@ -108,10 +108,21 @@ def test_the_registry_loads_and_every_entry_is_complete():
     REGISTRY.replace('topic = "hungary"', 'topic = "hungria"'),
     REGISTRY + 'title = "again"\n',
     REGISTRY.replace("checked = 2026-11-30", 'checked = "yesterday"'),
+    REGISTRY + 'title_hu = "csak magyarul"\n',  # hu without pl and vi
+    REGISTRY + 'title_de = "Deutsch"\n',
 ])
 def test_a_malformed_registry_is_refused(broken):
     with pytest.raises(sources.SourceError):
         sources.parse(broken)
+
+
+def test_a_described_source_has_its_title_in_every_language_or_one_title():
+    legal = sources.parse(REGISTRY)["ebtv"]
+    assert [legal.title_in(lang) for lang in ("en", "hu", "vi")] == ["Ebtv."] * 3
+    text = REGISTRY + 'title_hu = "magyarul"\ntitle_pl = "po polsku"\ntitle_vi = "tiếng Việt"\n'
+    described = sources.parse(text)["ebtv"]
+    assert [described.title_in(lang) for lang in ("en", "hu", "pl", "vi")] == [
+        "Ebtv.", "magyarul", "po polsku", "tiếng Việt"]
 
 
 def test_an_unknown_source_id_is_an_error():
