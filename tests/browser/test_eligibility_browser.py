@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
-from calculators import examples, web
-from calculators.hu_self_notification import eligibility
-from calculators.i18n import LANGUAGES, format_date, translate
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date, translate
+from calculators.rules.hu.self_notification import eligibility_form as eligibility
 from tests.browser.helpers import (
     axe_violations,
     call_all,
@@ -20,9 +21,14 @@ from tests.browser.helpers import (
     typeable,
     widget,
 )
-from tests.test_eligibility import form_values, mismatches
 
 pytestmark = pytest.mark.browser
+
+mismatches = examples.mismatches  # the one checker, as in pytest and the CLI test
+
+
+def form_values(example: dict) -> dict[str, str]:
+    return examples.values(EXAMPLES, example)
 
 NAME = "eligibility"
 EXAMPLES = examples.load("eligibility")

@@ -7,14 +7,17 @@ import json
 
 import pytest
 
-from calculators.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import axe_violations, page_url, wait_ready, widget
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date, translate
+from tests.browser.helpers import axe_violations, call_all, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
 
 NAME = "office-finder"
 QUERY = "#kapu-office-finder-query"
 GS = "Győr-Moson-Sopron Vármegyei Kormányhivatal"
+EXAMPLES = examples.load(NAME)
 
 
 def open_finder(page, site_url, lang):
@@ -127,6 +130,17 @@ def test_no_accessibility_violations(page, site_url, lang):
     assert root.locator(".kapu-answer__links a").count() == 2
     violations = axe_violations(page, '[data-calculator="office-finder"]')
     assert not violations, json.dumps(violations, indent=1)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_example_through_the_bridge(page, site_url, lang):
+    """The worked examples, checked by the one checker; Pyodide's outcome equals CPython's."""
+    open_finder(page, site_url, lang)
+    requests = [examples.values(EXAMPLES, e) for e in EXAMPLES["example"]]
+    outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
+    for example, values, outcome in zip(EXAMPLES["example"], requests, outcomes, strict=True):
+        assert not examples.mismatches(example, outcome), example["id"]
+        assert outcome == web.run(NAME, values, lang, EXAMPLES["today"]), example["id"]
 
 
 def test_the_postcode_file_is_published_open(page, site_url):

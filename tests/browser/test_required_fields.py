@@ -1,16 +1,16 @@
 """Every calculator, every required question, as a reader meets it (one language): leave it empty,
 press Check, and that field's error appears beside the field and in the error summary, with no
 answer. An empty form gets the errors that say what to fill in. While typing, the summary stays
-closed. The answers come from tests/test_required_fields.py (the same cases CPython checks)."""
+closed. The answers come from tests/adapters/test_required_fields.py (the same cases CPython checks)."""
 
 from __future__ import annotations
 
 import pytest
 
 from calculators import web
-from calculators.i18n import translate
+from calculators.core.i18n import translate
+from tests.adapters.test_required_fields import COMPLETE, required
 from tests.browser.helpers import open_calculator, submit_and_settle
-from tests.test_required_fields import COMPLETE, required
 
 pytestmark = pytest.mark.browser
 
