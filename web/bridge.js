@@ -5,6 +5,8 @@
 //
 // Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
 
+import { copyText, fillForm, linkedValues, rememberValues } from "./linkstate.js";
+
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120000;
 
@@ -252,14 +254,27 @@ function wire(widget) {
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
     renderChoices(widget, outcome);
+    renderKeeping(widget, outcome);
     widget.dispatchEvent(new CustomEvent("kapu:outcome", { detail: outcome, bubbles: true }));
+    // A link may name a choice that only this outcome offers (e.g. a settlement): pick it now.
+    if (linkedChoices.pick(form)) update({ summary: false }).catch(() => setState(widget, "error"));
   };
   for (const box of widget.querySelectorAll("[data-field]")) box.dataset.pristine = "1";
+  let linkedChoices = restoreFromLink(widget, form);
+  window.addEventListener("hashchange", () => {
+    linkedChoices = restoreFromLink(widget, form);
+    if (linkedChoices.any && widget.dataset.state === "ready") {
+      update({ summary: false }).catch(() => setState(widget, "error"));
+    }
+  });
+  wireKeeping(widget);
   form.addEventListener("input", (event) => {
     event.target.closest("[data-field]")?.removeAttribute("data-pristine");
+    rememberValues(widget.dataset.calculator, formValues(form));
     if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
   });
   form.addEventListener("change", () => {
+    rememberValues(widget.dataset.calculator, formValues(form));
     if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
   });
   form.addEventListener("submit", (event) => {
@@ -274,12 +289,62 @@ function wire(widget) {
     () => {
       setState(widget, "ready");
       // Answer whatever the reader typed while Python was loading.
-      const typed = [...form.elements].some((i) => i.name && i.type !== "select-one" && i.value
-        && (i.type !== "radio" || i.checked));
+      // A link's values count as typed, so their answer (or their field errors) shows at once.
+      const typed = linkedChoices.any || [...form.elements].some((i) => i.name && i.type !== "select-one"
+        && i.value && (i.type !== "radio" || i.checked));
       if (typed) update({ summary: false }).catch(() => setState(widget, "error"));
     },
     () => setState(widget, "error"),
   );
+}
+
+// --- keeping an answer: state in the link, "Copy link", "Print this answer" -------------------
+
+// Fill the form from the address's fragment (linkstate.js), before Python is ready so the reader
+// sees the values at once. Filled fields are no longer pristine: a value Python refuses shows its
+// usual field error. Values for choices the outcome offers later are kept until it offers them.
+function restoreFromLink(widget, form) {
+  const values = linkedValues(widget.dataset.calculator);
+  const filled = fillForm(form, values);
+  for (const name of filled) widget.querySelector(`[data-field="${name}"]`)?.removeAttribute("data-pristine");
+  const later = Object.fromEntries(Object.entries(values).filter(([name]) => !filled.includes(name)));
+  return {
+    any: Object.keys(values).length > 0,
+    pick(target) {
+      if (!Object.keys(later).length) return false;
+      const picked = fillForm(target, later);
+      for (const name of picked) delete later[name];
+      return picked.length > 0;
+    },
+  };
+}
+
+// The "Copy link" and "Print this answer" buttons show once there is an answer to keep.
+function renderKeeping(widget, outcome) {
+  const keep = widget.querySelector("[data-kapu-keep]");
+  if (!keep) return;
+  keep.hidden = outcome.status !== "answer";
+  const copied = keep.querySelector("[data-kapu-copied]");
+  if (copied) copied.replaceChildren();
+  widget.kapuOutcome = outcome;
+}
+
+function wireKeeping(widget) {
+  const keep = widget.querySelector("[data-kapu-keep]");
+  if (!keep) return;
+  const copied = keep.querySelector("[data-kapu-copied]");
+  keep.querySelector("[data-kapu-copy]")?.addEventListener("click", async () => {
+    const url = window.location.href;
+    if (await copyText(url)) {
+      copied.replaceChildren(el("span", {}, widget.dataset.msgCopied || "Link copied."));
+    } else {
+      // No clipboard (an old browser, or a page not served over https): show the link to copy by hand.
+      const id = `${widget.id || widget.dataset.calculator}-link`;
+      const input = el("input", { class: "kapu-input kapu-link-field", id, type: "text", readonly: "", value: url });
+      copied.replaceChildren(el("label", { class: "kapu-label", for: id }, widget.dataset.msgCopyByHand || "Copy this link:"), input);
+      input.select();
+    }
+  });
 }
 
 /** Initialise every widget under `root` once; safe to call again (e.g. after instant navigation). */
