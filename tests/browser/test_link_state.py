@@ -39,7 +39,8 @@ def settled(page, calculator: str):
     page.wait_for_function(
         """name => { const w = document.querySelector(`[data-calculator="${name}"]`);
              return w.dataset.busy === "0" && window.__kapuOutcomes.some((o) => o.calculator === name)
-               && w.querySelector("[data-kapu-result]").children.length + w.querySelectorAll("[aria-invalid]").length > 0; }""",
+               && w.querySelector("[data-kapu-result]").children.length
+                  + w.querySelectorAll("[aria-invalid]").length > 0; }""",
         arg=calculator)
     return root
 
@@ -65,7 +66,8 @@ def test_a_link_fills_every_calculator_and_answers(page, site_url, lang):
         for name, value in values.items():
             if name == "residence" or name == "domestic" or name == "pick":
                 page.wait_for_function(
-                    "([c, n, v]) => document.querySelector(`[data-calculator='${c}'] input[name='${n}'][value='${v}']`)?.checked",
+                    "([c, n, v]) => document.querySelector("
+                    "`[data-calculator='${c}'] input[name='${n}'][value='${v}']`)?.checked",
                     arg=[calculator, name, value])
             else:
                 assert root.locator(f'[name="{name}"]').input_value() == value
@@ -83,7 +85,8 @@ def test_a_link_fills_every_calculator_and_answers(page, site_url, lang):
     # Validators, on its own page in the same language.
     open_linked(page, site_url, lang, "calculators/validators/", VALIDATORS)
     settled(page, "validators")
-    page.wait_for_function("() => window.__kapuOutcomes.some((o) => o.calculator === 'validators' && o.status === 'answer')")
+    page.wait_for_function(
+        "() => window.__kapuOutcomes.some((o) => o.calculator === 'validators' && o.status === 'answer')")
     assert last_outcome(page, "validators")["data"]["valid"] is True
     assert not errors
 
@@ -110,7 +113,7 @@ def test_typing_keeps_the_link_and_reload_and_back_restore_it(page, site_url):
     page.goto(page_url(site_url, "en", "about/"))
     page.go_back()
     root = wait_ready(page, "coverage-end")
-    page.wait_for_function("""() => document.querySelector('[data-calculator="coverage-end"] .kapu-answer__headline')""")
+    page.wait_for_function("() => document.querySelector('[data-calculator=\"coverage-end\"] .kapu-answer__headline')")
     assert root.locator('[name="first_day"]').input_value() == "2026-01-10"
     assert page.evaluate("location.hash") == expected
     # Emptying the form empties the fragment.
