@@ -69,13 +69,27 @@ def _calculator(name: str) -> Calculator:
         raise MacroError(str(unknown)) from None
 
 
+def rules_checked(declared: Calculator, lang: str) -> str:
+    """When the rules of a calculator were last checked: the oldest date among the sources they
+    rest on (the sources registry), written the page's way."""
+    if not declared.sources:
+        raise MacroError(f"calculator {declared.name!r} declares no sources (Calculator.sources)")
+    try:
+        checked = min(source_registry.source(i).checked for i in declared.sources)
+    except source_registry.SourceError as err:
+        raise MacroError(f"calculator {declared.name!r}: {err}") from None
+    return format_date(lang, checked)
+
+
 def calculator(name: str, lang: str, page: str = "") -> str:
     """The widget of calculator `name`. `page` is the page's address from the site root, so that
     links naming another calculator or a page can be turned into addresses on this page."""
-    form = _calculator(name).form
+    declared = _calculator(name)
+    form = declared.form
     pages = {other: relative(calculator_page(other, lang), page) for other in registry.names()}
     home = relative("" if lang == DEFAULT_LANGUAGE else lang, page)  # the language's home page
-    html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages, home=home)
+    html = environment(lang).get_template("widget.html").render(
+        form=form, lang=lang, pages=pages, home=home, checked=rules_checked(declared, lang))
     return _one_block(html)
 
 

@@ -6,6 +6,7 @@
 // Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
 
 import { copyText, fillForm, linkedValues, rememberValues } from "./linkstate.js";
+import { prepareAnswerSheet } from "./answersheet.js";
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120000;
@@ -326,7 +327,6 @@ function renderKeeping(widget, outcome) {
   keep.hidden = outcome.status !== "answer";
   const copied = keep.querySelector("[data-kapu-copied]");
   if (copied) copied.replaceChildren();
-  widget.kapuOutcome = outcome;
 }
 
 function wireKeeping(widget) {
@@ -344,6 +344,9 @@ function wireKeeping(widget) {
       copied.replaceChildren(el("label", { class: "kapu-label", for: id }, widget.dataset.msgCopyByHand || "Copy this link:"), input);
       input.select();
     }
+  });
+  keep.querySelector("[data-kapu-print]")?.addEventListener("click", () => {
+    if (prepareAnswerSheet(widget)) window.print();
   });
 }
 

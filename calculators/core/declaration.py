@@ -56,6 +56,9 @@ class Calculator:
     # Tables of dated figures for the pages ({{ parameters("…") }}), each built in a language.
     tables: Mapping[str, Callable[[str], Table]] = field(default_factory=dict)
     example_facts: bool = False  # the examples table shows the answer's facts too (short ones)
+    # The sources its rules rest on (ids in calculators/sources.toml): a printed answer says when
+    # the rules were last checked, the oldest of their dates.
+    sources: tuple[str, ...] = ()
     command: CommandLine = field(default_factory=CommandLine)
 
     def __post_init__(self) -> None:

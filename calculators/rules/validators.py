@@ -107,6 +107,7 @@ def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
 
 CALCULATOR = Calculator(
     name="validators",
+    sources=("ugyfelkapu-username-rules", "seed-ugyfelkapu-eeszt", "snils-check-number", "vn-id-number-structure"),
     form=FORM,
     run=run,
     command=CommandLine(aliases=("validate",), positional=("kind", "value"), keys=command_line_keys),

@@ -195,6 +195,7 @@ def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
 
 CALCULATOR = Calculator(
     name=NAME,
+    sources=("neak-self-notification", "tbj", "kormanyablak-egbiz00002", "office-names"),
     form=FORM,
     run=run,
     command=CommandLine(aliases=("office",), positional=("query",), keys=command_line_keys),

@@ -169,6 +169,7 @@ def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
 
 CALCULATOR = Calculator(
     name=NAME,
+    sources=("ebtv", "neak-self-notification"),
     form=FORM,
     run=run,
     tables={"coverage-periods": figures_table},

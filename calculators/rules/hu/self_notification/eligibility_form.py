@@ -300,6 +300,8 @@ def command_line_keys(outcome: dict, lang: str) -> dict[str, object]:
 
 CALCULATOR = Calculator(
     name=NAME,
+    sources=("tbj", "ebtv", "tny-pension-age", "neak-self-notification", "minimum-wage-2022", "minimum-wage-2023",
+             "minimum-wage-2024", "minimum-wage-2024-transition", "minimum-wage-2025", "minimum-wage-2026"),
     form=FORM,
     run=run,
     tables={"minimum-wage": figures_table, "pension-age": pension_age_table},
