@@ -131,6 +131,9 @@ def test_huge_value_is_a_clear_problem():
 
 def test_a_question_left_unanswered_is_invalid_input_with_a_problem():
     out = answered(run_cli("eligibility", "--on", "2024-03-01"), 1)
+    # Neither --ground nor any ground's answers: which ground applies is the question left.
+    assert [p["code"] for p in out["problems"]] == ["ground-missing"] and out["problems"][0]["message"]
+    out = answered(run_cli("eligibility", "--on", "2024-03-01", "--ground", "certificate"), 1)
     assert [p["code"] for p in out["problems"]] == ["condition-missing"] and out["problems"][0]["message"]
 
 
