@@ -23,7 +23,7 @@ def fill(page, name: str, values: dict[str, str]) -> None:
     guided flow shows the next ones as it goes); an empty value is left unanswered."""
     page.evaluate(f"document.querySelector('[data-calculator=\"{name}\"] form').reset()")
     page.evaluate(f"document.querySelector('[data-calculator=\"{name}\"] form')"
-                  ".dispatchEvent(new Event('input', {{bubbles: true}}))")
+                  ".dispatchEvent(new Event('input', {bubbles: true}))")
     settle(page, name)
     answer_in_order(page, name, values)
 
