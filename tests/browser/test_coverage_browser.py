@@ -11,17 +11,13 @@ import pytest
 from calculators import examples, web
 from calculators.hu_self_notification import coverage_end
 from calculators.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import call_all, open_calculator, page_url, submit_and_settle, typeable
+from tests.browser.helpers import call_all, page_url, submit_and_settle, typeable, without_python
 from tests.test_coverage_end import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 
 NAME = "coverage-end"
 EXAMPLES = examples.load("coverage_end")
-
-
-def open_page(page, site_url, lang):
-    return open_calculator(page, site_url, lang, NAME)
 
 
 def type_values(page, values: dict[str, str]):
@@ -31,8 +27,8 @@ def type_values(page, values: dict[str, str]):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_type_the_worked_examples(page, site_url, lang):
-    root = open_page(page, site_url, lang)
+def test_type_the_worked_examples(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     for example in filter(typeable, EXAMPLES["example"]):
         values = form_values(example)
         type_values(page, values)
@@ -63,9 +59,9 @@ def test_type_the_worked_examples(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_example_through_the_bridge(page, site_url, lang):
+def test_every_example_through_the_bridge(calculator_page, lang):
     """Including what a date field cannot hold (2024-02-30, "yesterday")."""
-    open_page(page, site_url, lang)
+    page, _ = calculator_page(NAME, lang)
     requests = [form_values(e) for e in EXAMPLES["example"]]
     outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
     for example, outcome in zip(EXAMPLES["example"], outcomes, strict=True):
@@ -73,8 +69,8 @@ def test_every_example_through_the_bridge(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_error_summary_for_a_last_day_before_the_first(page, site_url, lang):
-    root = open_page(page, site_url, lang)
+def test_error_summary_for_a_last_day_before_the_first(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     type_values(page, {"domestic": "yes", "first_day": "2023-03-10", "last_day": "2023-03-01"})
     submit_and_settle(page, root)
     summary = root.locator(".kapu-error-summary")
@@ -94,6 +90,7 @@ def test_error_summary_for_a_last_day_before_the_first(page, site_url, lang):
 
 
 def test_worked_examples_table_in_every_language(page, site_url):
+    without_python(page)  # the table is in the page as served
     for lang in LANGUAGES:
         page.goto(page_url(site_url, lang, "calculators/coverage-end/"))
         rows = page.locator(f'table[data-examples="{NAME}"] tbody tr')
@@ -103,8 +100,8 @@ def test_worked_examples_table_in_every_language(page, site_url):
         assert format_date(lang, dt.date.fromisoformat(EXAMPLES["example"][0]["coverage_last_day"])) in text
 
 
-def test_printing_hides_the_form_and_opens_the_why(page, site_url):
-    root = open_page(page, site_url, "en")
+def test_printing_hides_the_form_and_opens_the_why(calculator_page):
+    page, root = calculator_page(NAME, "en")
     type_values(page, form_values(EXAMPLES["example"][0]))
     submit_and_settle(page, root)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
