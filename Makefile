@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kapu-setup
 LANGS := hu pl vi
 
-.PHONY: setup serve build test lint bench catalogs catalogs-unlocked clean
+.PHONY: setup serve build test test-fast lint bench catalogs catalogs-unlocked clean
 
 $(STAMP): requirements.txt package.json package-lock.json
 	python3 -m venv $(VENV)
@@ -35,6 +35,9 @@ build: setup
 test: setup  ## all tests: lint, unit, property, catalogs, strict build, browser (installs Chromium if missing)
 	$(PY) -m kapu_build.browser_deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: setup  ## the edit-test loop: every test that needs neither the built site nor the browser
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .
