@@ -46,16 +46,17 @@ def test_type_the_worked_examples(calculator_page, lang):
         assert result.locator(".kapu-answer__headline").inner_text() == answer["headline"]
         assert format_date(lang, dt.date.fromisoformat(example["coverage_last_day"])) in answer["headline"]
         steps = result.locator(".kapu-why li")
-        assert [steps.nth(i).get_attribute("data-step") for i in range(steps.count())] == outcome["data"]["why"]
+        assert steps.evaluate_all("els => els.map((e) => e.dataset.step)") == outcome["data"]["why"]
         result.locator(".kapu-why summary").click()
         assert steps.last.inner_text().startswith(answer["why"][-1]["message"])
         # The timeline: one row per segment Python computed, with its dates in the text.
         rows = result.locator(".kapu-timeline [data-segment]")
         segments = answer["timeline"]["segments"]
-        assert [rows.nth(i).get_attribute("data-segment") for i in range(rows.count())] == [s["kind"] for s in segments]
+        assert rows.evaluate_all("els => els.map((e) => e.dataset.segment)") == [s["kind"] for s in segments]
+        texts = rows.all_inner_texts()
         for i, segment in enumerate(segments):
-            assert segment["label"] in rows.nth(i).inner_text()
-            assert segment["dates"] in rows.nth(i).inner_text()
+            assert segment["label"] in texts[i]
+            assert segment["dates"] in texts[i]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
