@@ -10,7 +10,9 @@ Fixtures (tests/conftest.py); every test using them is marked `browser` automati
 - `calculator_page(calculator, lang)` → `(page, root)`: that calculator's page in that language,
   booted and ready, the widget reset as on a fresh load. One page per calculator × language is kept
   for the whole session, so this costs no Pyodide start after the first: prefer it for anything
-  typed into or computed by a widget. Do not navigate that page (tests/browser/pool.py).
+  typed into or computed by a widget. Do not navigate that page (tests/browser/pool.py). It records
+  `window.__kapuOutcomes` (as RECORD_OUTCOMES; `submit_and_settle` works) and `window.__kapuStates`.
+  `calculator_page(calculator, lang, fresh=True)` is a page just loaded, Python still starting.
 - `page_problems`: what went wrong on this test's pages so far.
 
 On every page of both kinds, the test fails on a request to another origin, a console error, an
