@@ -19,7 +19,7 @@ $(STAMP): requirements.txt package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
-POSTCODES := calculators/data/hu_postcodes.csv
+POSTCODES := calculators/rules/hu/offices/hu_postcodes.csv
 
 setup: $(STAMP) $(POSTCODES)  ## Python packages into .venv, npm packages into node_modules, catalogs compiled
 	@$(PY) -c "from kapu_build.catalogs import compile_all; compile_all()"

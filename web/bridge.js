@@ -164,10 +164,16 @@ function renderAnswer(widget, outcome) {
   answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
   if (answer.links?.length) {
     const ul = el("ul", { class: "kapu-answer__links" });
+    // A link names another calculator, a page of the site, or an outside address. The page
+    // (macros/) wrote where each calculator's page is, and where the language's home page is,
+    // relative to this page.
+    const pages = JSON.parse(widget.dataset.calculatorPages || "{}");
     for (const link of answer.links) {
-      if (/^\s*javascript:/i.test(link.href)) continue;
+      const href = link.calculator ? pages[link.calculator]
+        : link.page ? `${widget.dataset.home || ""}${link.page}` : link.href;
+      if (!href || /^\s*javascript:/i.test(href)) continue;
       const li = el("li");
-      li.append(el("a", { href: link.href }, link.text));
+      li.append(el("a", { href }, link.text));
       ul.append(li);
     }
     card.append(ul);
@@ -179,7 +185,13 @@ function renderAnswer(widget, outcome) {
     const ol = el("ol");
     for (const step of answer.why) {
       const li = el("li", { "data-step": step.code }, step.message);
-      if (step.source) li.append(" ", el("cite", {}, step.source));
+      if (step.source) {
+        // The reference to the point; linked to the consolidated text when the registry has one.
+        const cite = el("cite");
+        if (step.url && /^https:\/\//.test(step.url)) cite.append(el("a", { href: step.url }, step.source));
+        else cite.textContent = step.source;
+        li.append(" ", cite);
+      }
       ol.append(li);
     }
     details.append(ol);
@@ -189,10 +201,10 @@ function renderAnswer(widget, outcome) {
 }
 
 // A field of kind "choices" is a fieldset that the outcome fills with radio buttons:
-// outcome.data.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
+// outcome.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
 // they stay the same the radios are left alone, so the reader's focus and pick survive an update.
 function renderChoices(widget, outcome) {
-  const all = outcome.data?.choices || {};
+  const all = outcome.choices || {};
   for (const box of widget.querySelectorAll("[data-choices]")) {
     const name = box.dataset.field;
     const options = all[name] || [];

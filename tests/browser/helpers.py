@@ -63,7 +63,7 @@ document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.de
 def typeable(example: dict) -> bool:
     """A browser's date field only takes real dates: examples with impossible ones are sent
     through the bridge's own API instead (the same Python, in the same page)."""
-    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
+    return not any(e["code"] in ("no-such-day", "not-a-date") for e in example["expect"].get("errors", []))
 
 
 def open_calculator(page, site_url: str, lang: str, calculator: str):

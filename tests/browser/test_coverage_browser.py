@@ -8,21 +8,30 @@ import datetime as dt
 
 import pytest
 
-from calculators import examples, web
-from calculators.hu_self_notification import coverage_end
-from calculators.i18n import LANGUAGES, format_date, translate
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date, translate
+from calculators.rules.hu.self_notification import coverage_end_form
 from tests.browser.helpers import call_all, page_url, submit_and_settle, typeable, without_python
-from tests.test_coverage_end import form_values, mismatches
 
 pytestmark = pytest.mark.browser
 
+mismatches = examples.mismatches  # the one checker, as in pytest and the CLI test
+
+
+def form_values(example: dict) -> dict[str, str]:
+    return examples.values(EXAMPLES, example)
+
 NAME = "coverage-end"
-EXAMPLES = examples.load("coverage_end")
+EXAMPLES = examples.load("coverage-end")
 
 
 def type_values(page, values: dict[str, str]):
-    page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
-    for name in coverage_end.DATE_FIELDS:
+    if values["domestic"]:
+        page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
+    else:  # the question left unanswered, as on a fresh page
+        page.evaluate("document.querySelectorAll('[name=domestic]').forEach((r) => { r.checked = false; })")
+    for name in coverage_end_form.DATE_FIELDS:
         page.fill(f"#kapu-{NAME}-{name}", values.get(name, ""))
 
 
@@ -44,7 +53,8 @@ def test_type_the_worked_examples(calculator_page, lang):
             continue
         answer = outcome["answer"]
         assert result.locator(".kapu-answer__headline").inner_text() == answer["headline"]
-        assert format_date(lang, dt.date.fromisoformat(example["coverage_last_day"])) in answer["headline"]
+        last_day = dt.date.fromisoformat(example["expect"]["data"]["coverage_last_day"])
+        assert format_date(lang, last_day) in answer["headline"]
         steps = result.locator(".kapu-why li")
         assert steps.evaluate_all("els => els.map((e) => e.dataset.step)") == outcome["data"]["why"]
         result.locator(".kapu-why summary").click()
@@ -98,7 +108,8 @@ def test_worked_examples_table_in_every_language(page, site_url):
         assert rows.count() == len(EXAMPLES["example"])
         text = rows.first.inner_text()
         assert EXAMPLES["example"][0]["title"][lang] in text
-        assert format_date(lang, dt.date.fromisoformat(EXAMPLES["example"][0]["coverage_last_day"])) in text
+        last_day = dt.date.fromisoformat(EXAMPLES["example"][0]["expect"]["data"]["coverage_last_day"])
+        assert format_date(lang, last_day) in text
 
 
 def test_printing_hides_the_form_and_opens_the_why(calculator_page):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.i18n import LANGUAGES
+from calculators.core.i18n import LANGUAGES
 from tests.browser.helpers import page_url, without_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "en"

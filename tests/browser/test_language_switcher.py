@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.i18n import LANGUAGES
+from calculators.core.i18n import LANGUAGES
 from tests.browser.helpers import page_url, without_python
 
 pytestmark = pytest.mark.browser
