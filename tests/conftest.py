@@ -43,7 +43,11 @@ def pytest_configure(config):
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects on markers
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if BROWSER_DIR in Path(item.path).parents or BROWSER_FIXTURES & set(item.fixturenames):
+        # A test's own parameter may share a fixture's name (a `page` path in tests/site/test_macros.py):
+        # that is a value, not the fixture.
+        callspec = getattr(item, "callspec", None)
+        fixtures = set(item.fixturenames) - set(callspec.params if callspec else ())
+        if BROWSER_DIR in Path(item.path).parents or BROWSER_FIXTURES & fixtures:
             item.add_marker(pytest.mark.browser)
 
 
