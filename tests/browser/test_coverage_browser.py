@@ -1,6 +1,6 @@
 """The coverage-end page as a reader uses it, in every language: real Chromium, the built site,
-the rules in Pyodide. The cases are the worked examples of calculators/examples/coverage_end.toml,
-the same ones pytest checks against CPython (tests/test_coverage_end.py)."""
+the rules in Pyodide. The cases are the worked examples of calculators/examples/coverage-end.toml,
+the same ones pytest checks against CPython (tests/test_worked_examples.py)."""
 
 from __future__ import annotations
 
