@@ -15,12 +15,10 @@ from tests.browser.flows import answer_in_order, reset, settle, visible_question
 from tests.browser.helpers import (
     RECORD_OUTCOMES,
     axe_violations,
-    open_calculator,
     page_url,
     submit_and_settle,
     typeable,
     wait_ready,
-    widget,
 )
 
 pytestmark = pytest.mark.browser
@@ -59,8 +57,8 @@ def test_each_worked_example_walks_its_path_on_the_guide_page(page, site_url, la
             assert set(typed) | set(expected["ignored"]) >= {f for f in fields if values.get(f, "").strip()}
 
 
-def test_a_hidden_answer_is_kept_and_never_used(page, site_url):
-    root = open_calculator(page, site_url, "en", "eligibility")
+def test_a_hidden_answer_is_kept_and_never_used(calculator_page):
+    page, root = calculator_page("eligibility", "en")
     answer_in_order(page, "eligibility", {"residence": "stateless", "ground": "pension-age", "on": "2024-03-01",
                                           "birth_date": "1950-01-01", "monthly_income": "50 000"})
     yes = submit_and_settle(page, root)
@@ -81,10 +79,8 @@ def test_a_hidden_answer_is_kept_and_never_used(page, site_url):
     assert {**again, "ignored": []} == {**yes, "ignored": []} and again["ignored"] == ["health_status"]
 
 
-def test_the_page_before_python_and_what_was_typed_while_loading(page, site_url):
-    page.add_init_script(RECORD_OUTCOMES)
-    page.goto(page_url(site_url, "pl", "calculators/eligibility/"))
-    root = widget(page, "eligibility")
+def test_the_page_before_python_and_what_was_typed_while_loading(calculator_page):
+    page, root = calculator_page("eligibility", "pl", fresh=True)
     assert root.get_attribute("data-state") == "loading"
     # Before Python: the first question, and the path in words.
     assert visible_questions(page, "eligibility") == ["residence"]
@@ -98,9 +94,9 @@ def test_the_page_before_python_and_what_was_typed_while_loading(page, site_url)
     assert visible_questions(page, "eligibility") == ["residence", "ground"]
 
 
-def test_keyboard_reveal_accessibility_tree_and_axe(page, site_url):
+def test_keyboard_reveal_accessibility_tree_and_axe(calculator_page):
     lang = "hu"
-    root = open_calculator(page, site_url, lang, "eligibility")
+    page, root = calculator_page("eligibility", lang)
     ground_label = translate(lang, "Which of these applies to you?")
     assert ground_label not in root.aria_snapshot()
     # The controlling radios name what they reveal (GOV.UK conditional reveal).
@@ -137,8 +133,8 @@ def test_keyboard_reveal_accessibility_tree_and_axe(page, site_url):
     assert not axe_violations(page, "[data-calculator]")
 
 
-def test_coverage_end_reveals_the_earlier_condition_by_keyboard(page, site_url):
-    root = open_calculator(page, site_url, "vi", "coverage-end")
+def test_coverage_end_reveals_the_earlier_condition_by_keyboard(calculator_page):
+    page, root = calculator_page("coverage-end", "vi")
     page.fill("#kapu-coverage-end-first_day", "2023-03-01")
     page.fill("#kapu-coverage-end-last_day", "2023-03-10")
     page.focus("#kapu-coverage-end-domestic-yes")
