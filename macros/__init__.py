@@ -18,7 +18,7 @@ import jinja2
 
 from calculators import web
 from calculators.core import examples as example_data
-from calculators.core import registry
+from calculators.core import flow, registry
 from calculators.core import sources as source_registry
 from calculators.core.declaration import Calculator
 from calculators.core.i18n import DEFAULT_LANGUAGE, format_date, translate, translations
@@ -88,8 +88,17 @@ def calculator(name: str, lang: str, page: str = "") -> str:
     form = declared.form
     pages = {other: relative(calculator_page(other, lang), page) for other in registry.names()}
     home = relative("" if lang == DEFAULT_LANGUAGE else lang, page)  # the language's home page
-    html = environment(lang).get_template("widget.html").render(
-        form=form, lang=lang, pages=pages, home=home, checked=rules_checked(declared, lang))
+    # Before Python answers, the page shows the questions that matter on an empty form (the same
+    # relevance rule); the bridge then shows and hides them from each outcome's `relevant`.
+    relevant = flow.settle(form, declared.relevant, {}).relevant
+    # GOV.UK conditional reveal: an input names the questions it reveals (aria-controls), by the
+    # id of each question's container (a fieldset for radios, a div for the rest).
+    box = {f.name: f"kapu-{form.name}-{f.name}" + ("" if f.kind in ("radios", "choices") else "-question")
+           for f in form.fields}
+    controls = {f.name: " ".join(box[n] for n in f.controls) for f in form.fields}
+    html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages, home=home,
+                                                                relevant=relevant, controls=controls,
+                                                                checked=rules_checked(declared, lang))
     return _one_block(html)
 
 

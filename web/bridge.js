@@ -225,7 +225,20 @@ function renderChoices(widget, outcome) {
       }));
       list.dataset.signature = signature;
     }
-    box.hidden = options.length === 0;
+    box.hidden = options.length === 0 || box.hasAttribute("data-irrelevant");
+  }
+}
+
+// Guided flows: which questions matter now is a rule in Python (outcome.relevant, in form order).
+// The others are hidden, never cleared: what the reader typed is still there if they go back, and
+// Python leaves it out of the answer (outcome.ignored). Focus stays where the reader put it.
+function renderRelevance(widget, outcome) {
+  if (!Array.isArray(outcome.relevant)) return;
+  const relevant = new Set(outcome.relevant);
+  for (const box of widget.querySelectorAll("[data-field]")) {
+    const off = !relevant.has(box.dataset.field);
+    box.toggleAttribute("data-irrelevant", off);
+    if (!box.matches("[data-choices]")) box.hidden = off; // a choices field also waits for its choices
   }
 }
 
@@ -252,6 +265,7 @@ function wire(widget) {
       widget.dataset.busy = String(--inFlight);
     }
     if (ticket !== latest) return; // a newer input has overtaken this one
+    renderRelevance(widget, outcome);
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
     renderChoices(widget, outcome);

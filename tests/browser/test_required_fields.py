@@ -10,7 +10,8 @@ import pytest
 from calculators import web
 from calculators.core.i18n import translate
 from tests.adapters.test_required_fields import COMPLETE, required
-from tests.browser.helpers import open_calculator, submit_and_settle
+from tests.browser.flows import answer_in_order, settle
+from tests.browser.helpers import submit_and_settle
 
 pytestmark = pytest.mark.browser
 
@@ -18,23 +19,18 @@ LANG = "hu"
 
 
 def fill(page, name: str, values: dict[str, str]) -> None:
-    """Answer the form as a reader would: pick, choose, type; an empty value is left unanswered."""
+    """Answer the form as a reader would: pick, choose, type the questions on screen, in order (a
+    guided flow shows the next ones as it goes); an empty value is left unanswered."""
     page.evaluate(f"document.querySelector('[data-calculator=\"{name}\"] form').reset()")
-    for field in web.form(name).fields:
-        value = values.get(field.name, "")
-        selector = f"#kapu-{name}-{field.name}"
-        if field.kind == "select":
-            page.select_option(selector, value)
-        elif field.kind == "radios":
-            if value:
-                page.check(f"{selector}-{value}")
-        elif field.kind != "choices" and value:
-            page.fill(selector, value)
+    page.evaluate(f"document.querySelector('[data-calculator=\"{name}\"] form')"
+                  ".dispatchEvent(new Event('input', {bubbles: true}))")
+    settle(page, name)
+    answer_in_order(page, name, values)
 
 
 @pytest.mark.parametrize("name", sorted(COMPLETE))
-def test_each_required_field_left_empty_shows_its_error(page, site_url, name):
-    root = open_calculator(page, site_url, LANG, name)
+def test_each_required_field_left_empty_shows_its_error(calculator_page, name):
+    page, root = calculator_page(name, LANG)
     summary = root.locator(".kapu-error-summary")
     # A select always shows one of its choices: a reader cannot leave it empty (CPython checks that case).
     selects = {f.name for f in web.form(name).fields if f.kind == "select"}
@@ -60,8 +56,8 @@ def test_each_required_field_left_empty_shows_its_error(page, site_url, name):
 
 
 @pytest.mark.parametrize("name", ["eligibility", "coverage-end", "office-finder"])
-def test_check_on_an_empty_form_says_what_to_fill_in(page, site_url, name):
-    root = open_calculator(page, site_url, LANG, name)
+def test_check_on_an_empty_form_says_what_to_fill_in(calculator_page, name):
+    page, root = calculator_page(name, LANG)
     outcome = submit_and_settle(page, root)
     assert outcome["status"] == "empty" and outcome["errors"]
     summary = root.locator(".kapu-error-summary")
