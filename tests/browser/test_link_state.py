@@ -129,7 +129,7 @@ def test_foreign_values_are_refused_field_by_field(page, site_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     bad = {
         "coverage-end": {"first_day": "2026-02-30", "last_day": "not a date", "domestic": "maybe"},
-        "eligibility": {"monthly_income": "lots", "nonsense": "x", "on": "2026-03-01"},
+        "eligibility": {"residence": "martian", "nonsense": "x", "on": "2026-03-01"},
         "office-finder": {"query": "<img src=x onerror=alert(1)>", "pick": "Atlantis"},
     }
     open_linked(page, site_url, "en", "guides/self-notification/", bad)
@@ -142,8 +142,8 @@ def test_foreign_values_are_refused_field_by_field(page, site_url):
     for name in ("first_day", "last_day", "domestic"):
         assert coverage.locator(f'[data-field="{name}"] .kapu-field-error').is_visible()
     eligibility = last_outcome(page, "eligibility")
-    assert "monthly_income" in {e["field"] for e in eligibility["errors"]}
-    assert widget(page, "eligibility").locator('[data-field="monthly_income"] .kapu-field-error').is_visible()
+    assert "residence" in {e["field"] for e in eligibility["errors"]}  # an option it does not offer
+    assert widget(page, "eligibility").locator('[data-field="residence"] .kapu-field-error').is_visible()
     assert last_outcome(page, "office-finder")["status"] == "problems"
     assert page.locator("img[src=x]").count() == 0
     assert not errors
@@ -156,19 +156,15 @@ def test_a_heading_anchor_is_left_alone(page, site_url):
     assert widget(page, "eligibility").locator('[name="birth_date"]').input_value() == ""
 
 
-def test_copy_link_copies_the_address_with_the_answer(browser, site_url):
-    context = browser.new_context(locale="en-GB")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
-    try:
-        open_linked(page, site_url, "hu", "calculators/office-finder/", {"office-finder": {"query": "9021"}})
-        root = settled(page, "office-finder")
-        keep = root.locator("[data-kapu-keep]")
-        keep.wait_for(state="visible")
-        assert "megbízik" in keep.inner_text()  # the note, in the reader's language
-        keep.get_by_role("button", name="Hivatkozás másolása ehhez a válaszhoz").click()
-        keep.locator("[data-kapu-copied]").get_by_text("A hivatkozás a vágólapra került.").wait_for()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == page.url and copied.endswith("#office-finder.query=9021")
-    finally:
-        context.close()
+def test_copy_link_copies_the_address_with_the_answer(page, browser_context, site_url):
+    # The page fixture clears the permissions again after the test.
+    browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    open_linked(page, site_url, "hu", "calculators/office-finder/", {"office-finder": {"query": "9021"}})
+    root = settled(page, "office-finder")
+    keep = root.locator("[data-kapu-keep]")
+    keep.wait_for(state="visible")
+    assert "megbízik" in keep.inner_text()  # the note, in the reader's language
+    keep.get_by_role("button", name="Hivatkozás másolása ehhez a válaszhoz").click()
+    keep.locator("[data-kapu-copied]").get_by_text("A hivatkozás a vágólapra került.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url and copied.endswith("#office-finder.query=9021")
