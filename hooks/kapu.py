@@ -58,6 +58,7 @@ def N_(message: str) -> str:  # marks the string for extraction, as calculators.
 
 
 SITE_NAME = N_("Kapu: e-services step by step")
+LAST_CHECKED = N_("Last checked: %(date)s")  # heads every printed page (macros/handout.py)
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # The Pyodide core the worker loads; everything else in the npm package stays out of the site.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -123,6 +124,16 @@ def on_page_markdown(markdown, page, config, files):
 # engines read as the same signal; and the language selector's links (also page-level, from
 # static-i18n) work as plain links once Material stops intercepting them.
 HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_page_content(html, page, config, files):
+    """Handouts: internal links get their full address to print, and the page a print-only
+    header with the site's name, its address and its last-checked date (macros/handout.py)."""
+    handout = _module("macros.handout")
+    lang = getattr(page.file, "locale", _module("calculators.core.i18n").DEFAULT_LANGUAGE)
+    address = page.canonical_url or (config.site_url or "") + page.url
+    header = handout.print_header(lang, config.site_name, address, page.meta.get("last_checked"), LAST_CHECKED)
+    return header + handout.absolute_links(html, address)
 
 
 def on_post_page(output, page, config):
