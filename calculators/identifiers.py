@@ -360,7 +360,7 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     headline = (
         Text(N_("Looks valid: %(normalized)s"), {"normalized": result.normalized})
         if result.valid
-        else Text(N_("Not valid yet: see what to fix below the field."))
+        else Text(N_("Not valid yet: see what to fix just above the input box."))
     )
     return Outcome(
         "validators",

@@ -183,8 +183,9 @@ def inputs_from(values: dict[str, str]) -> tuple[Period, bool, Period | None]:
     bad = {p.field for p in problems}
     for name in ("first_day", "last_day"):
         if days[name] is None and name not in bad:
-            problems.append(Problem("missing", Text(N_("Enter a date as year-month-day.")),
-                                    Text(N_("Example: 2023-03-01")), field=name))
+            problems.append(Problem("missing", Text(N_("Enter the date: day, month and year, or choose it in the "
+                                                        "calendar.")),
+                                    Text(N_("For example: %(day)s"), {"day": dt.date(2023, 3, 1)}), field=name))
     given = [n for n in ("prior_first_day", "prior_last_day") if values.get(n, "").strip()]
     if len(given) == 1:
         missing = "prior_last_day" if given == ["prior_first_day"] else "prior_first_day"

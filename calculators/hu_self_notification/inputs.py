@@ -56,8 +56,8 @@ def read_date(value: str, field: str) -> dt.date | None:
                 "no-such-day", Text(N_("This day does not exist in the calendar: check the day and the month.")),
                 Text(N_("Example: 2023-03-01")), field=field)) from None
         raise FieldProblem(Problem(
-            "not-a-date", Text(N_("Enter a date as year-month-day.")),
-            Text(N_("Example: 2023-03-01")), field=field)) from None
+            "not-a-date", Text(N_("This is not a date.")),
+            Text(N_("Write it as year-month-day, for example 2023-03-01.")), field=field)) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise FieldProblem(Problem(
             "year-out-of-range", Text(N_("Enter a year between %(first)d and %(last)d."),
