@@ -10,6 +10,8 @@ per-language by themselves; these hooks make them so, with strings from Kapu's c
 - on_post_template / on_post_build: one 404 page per language. Material writes `404.html` at the
   site root in every language's build, so the last language built overwrote the others; each
   rendering is kept and written to `<lang>/404.html` (English: `/404.html`).
+- on_post_page / on_post_build: one search index per language, and each language's pages (404
+  included) point Material's search at their own (kapu_build/search_index.py).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from calculators.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
+from kapu_build import search_index  # noqa: E402
 
 PERMALINK_TITLE = N_("Permanent link")
 # Keys looked up first by overrides/partials/language.html: Material's keys that some of its
@@ -100,11 +104,16 @@ def on_template_context(context, template_name, config):
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         lang = _language(config)
-        _not_found[lang] = output_content
+        _not_found[lang] = search_index.point_search_at(output_content, _site_path(config) + _prefix(lang))
     return output_content
 
 
-@event_priority(-110)  # after static-i18n (-100) has built every language
+def on_post_page(output, page, config):
+    lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    return search_index.point_search_at(output, get_relative_url(_prefix(lang) or ".", page.url))
+
+
+@event_priority(-110)  # after static-i18n (-100) has built every language and the joint search index
 def on_post_build(config):
     if _i18n(config).building:
         return  # one language's build inside static-i18n's loop: wait for the last one
@@ -113,3 +122,6 @@ def on_post_build(config):
         out = site / _prefix(lang) / "404.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(html, "utf-8")
+    languages = [language.locale for language in _i18n(config).config.languages if language.build]
+    search = config.plugins.get("material/search") or config.plugins["search"]
+    search_index.split(site, list(search.config.lang or []), languages, DEFAULT_LANGUAGE)
