@@ -1,44 +1,35 @@
-"""The one entry point the browser bridge calls (through Pyodide) and embedders rely on.
+"""Adapter: the one entry point the browser bridge calls (through Pyodide) and embedders rely on.
 
-    run(calculator, values, lang, today) -> outcome dict (see calculators.outcome)
+    run(calculator, values, lang, today) -> outcome dict (see calculators.core.outcome and its
+                                            JSON Schema, calculators/core/outcome.schema.json)
 
 `values` are the form's raw strings; `today` is the reader's local date, passed in by the
-page (a rule never reads the clock).
+page (a rule never reads the clock). The calculators come from the one registry
+(calculators.core.registry), each imported on first use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
-from types import ModuleType
 
-from calculators.forms import Form
-from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from calculators.core.declaration import Calculator
+from calculators.core.forms import Form
+from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from calculators.core.registry import CALCULATORS, calculator
 
-# name -> module with FORM and run(values, today) -> Outcome. Imported on first use, so a page
-# pays (in Pyodide start-up time) only for the calculators it shows.
-CALCULATORS: dict[str, str] = {
-    "validators": "calculators.identifiers",
-    "eligibility": "calculators.hu_self_notification.eligibility",
-    "coverage-end": "calculators.hu_self_notification.coverage_end",
-    "office-finder": "calculators.offices",
-}
-
-
-def calculator(name: str) -> ModuleType:
-    module = importlib.import_module(CALCULATORS[name])
-    return module
+__all__ = ["CALCULATORS", "calculator", "form", "run", "run_json"]
 
 
 def form(name: str) -> Form:
-    return calculator(name).FORM
+    return calculator(name).form
 
 
 def run(name: str, values: dict[str, str], lang: str, today: str) -> dict[str, object]:
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
-    return calculator(name).run({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
+    declared: Calculator = calculator(name)
+    return declared.run({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
 
 
 def run_json(request: str) -> str:

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from calculators.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
+from calculators.core.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
 from kapu_build import search_index  # noqa: E402
 
 PERMALINK_TITLE = N_("Permanent link")

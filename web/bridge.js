@@ -83,9 +83,17 @@ function formValues(form) {
     if (!input.name) continue;
     if (input.type === "checkbox") values[input.name] = input.checked ? "yes" : "";
     else if (input.type === "radio") { if (input.checked) values[input.name] = input.value; }
-    else values[input.name] = input.value;
+    else values[input.name] = unfinished(input) ?? input.value;
   }
   return values;
+}
+
+// A browser's date field that holds part of a date (a year but no day, say) reports the value ""
+// as if it were empty, and only validity.badInput tells the two apart. Such a field sends the
+// value its data-incomplete names (the macro writes Python's cleaning.INCOMPLETE_DATE), which
+// Python answers with a field error, so a half-filled date is never taken as "not given".
+function unfinished(input) {
+  return input.validity?.badInput && input.dataset.incomplete ? input.dataset.incomplete : null;
 }
 
 function renderErrors(widget, outcome, { summary }) {
@@ -164,10 +172,16 @@ function renderAnswer(widget, outcome) {
   answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
   if (answer.links?.length) {
     const ul = el("ul", { class: "kapu-answer__links" });
+    // A link names another calculator, a page of the site, or an outside address. The page
+    // (macros/) wrote where each calculator's page is, and where the language's home page is,
+    // relative to this page.
+    const pages = JSON.parse(widget.dataset.calculatorPages || "{}");
     for (const link of answer.links) {
-      if (/^\s*javascript:/i.test(link.href)) continue;
+      const href = link.calculator ? pages[link.calculator]
+        : link.page ? `${widget.dataset.home || ""}${link.page}` : link.href;
+      if (!href || /^\s*javascript:/i.test(href)) continue;
       const li = el("li");
-      li.append(el("a", { href: link.href }, link.text));
+      li.append(el("a", { href }, link.text));
       ul.append(li);
     }
     card.append(ul);
@@ -179,7 +193,13 @@ function renderAnswer(widget, outcome) {
     const ol = el("ol");
     for (const step of answer.why) {
       const li = el("li", { "data-step": step.code }, step.message);
-      if (step.source) li.append(" ", el("cite", {}, step.source));
+      if (step.source) {
+        // The reference to the point; linked to the consolidated text when the registry has one.
+        const cite = el("cite");
+        if (step.url && /^https:\/\//.test(step.url)) cite.append(el("a", { href: step.url }, step.source));
+        else cite.textContent = step.source;
+        li.append(" ", cite);
+      }
       ol.append(li);
     }
     details.append(ol);
@@ -189,10 +209,10 @@ function renderAnswer(widget, outcome) {
 }
 
 // A field of kind "choices" is a fieldset that the outcome fills with radio buttons:
-// outcome.data.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
+// outcome.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
 // they stay the same the radios are left alone, so the reader's focus and pick survive an update.
 function renderChoices(widget, outcome) {
-  const all = outcome.data?.choices || {};
+  const all = outcome.choices || {};
   for (const box of widget.querySelectorAll("[data-choices]")) {
     const name = box.dataset.field;
     const options = all[name] || [];

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.i18n import LANGUAGES
-from tests.browser.helpers import page_url, widget
+from calculators.core.i18n import LANGUAGES
+from tests.browser.helpers import page_url, widget, without_python
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +26,9 @@ FOCUS = """(root) => {
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("calculator", CALCULATORS)
 def test_every_focus_stop_in_the_form_is_visible(page, site_url, calculator, lang):
-    # The form works before Python does: hold Python back, so the test looks at the form alone.
-    page.route("**/assets/pyodide/**", lambda route: None)
+    # The form works before Python does: keep Python off, so the test looks at the form alone
+    # (and sixteen pages need no Pyodide start).
+    without_python(page)
     page.goto(page_url(site_url, lang, f"calculators/{calculator}/"))
     root = widget(page, calculator)
     root.locator("input, select, button").first.focus()

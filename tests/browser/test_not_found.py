@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.i18n import LANGUAGES, translate
-from tests.browser.helpers import page_url
+from calculators.core.i18n import LANGUAGES, translate
+from tests.browser.helpers import page_url, without_python
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.expect_page_errors(  # the missing page itself, and Chromium's console line for it
+    r"^HTTP 404 \S*/guides/no-such-page/$",
+    r"^console error: Failed to load resource: .* 404 .*\(at \S*/guides/no-such-page/\)$",
+)
 def test_missing_page_answers_in_its_language(page, site_url, lang):
+    without_python(page)
     response = page.goto(page_url(site_url, lang, "guides/no-such-page/"))
     assert response.status == 404
     assert page.get_attribute("html", "lang") == lang

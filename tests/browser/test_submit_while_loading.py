@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.i18n import LANGUAGES, translate
+from calculators.core.i18n import LANGUAGES, translate
 from tests.browser.helpers import RECORD_OUTCOMES, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
@@ -12,6 +12,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_enter_while_loading_is_answered_when_ready(page, site_url, lang):
+    """A page of its own (not a pooled one): the test is about the time before Python is ready, and
+    holds Pyodide back from the first request."""
     held = []  # Pyodide's WebAssembly, held back until the reader has pressed Enter
     page.context.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: held.append(route))
     page.add_init_script(RECORD_OUTCOMES)
