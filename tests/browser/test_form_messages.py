@@ -12,6 +12,7 @@ import pytest
 
 from calculators.core.i18n import LANGUAGES, format_date, translate
 from tests.adapters.test_required_fields import COMPLETE
+from tests.browser.flows import answer_in_order
 from tests.browser.helpers import submit_and_settle
 
 pytestmark = pytest.mark.browser
@@ -66,9 +67,7 @@ def test_a_half_filled_optional_date_is_an_error_not_today(calculator_page):
     browser's date field reports "" as when empty; the answer must not be given for today."""
     page, root = calculator_page("eligibility", "en")
     values = {**COMPLETE["eligibility"], "on": ""}  # a complete form that, as it stands, is answered
-    page.check(f"#kapu-eligibility-residence-{values.pop('residence')}")
-    for name, value in values.items():
-        root.locator(f'input[name="{name}"]').fill(value)
+    answer_in_order(page, "eligibility", values)  # as a reader does: the questions on screen, in order
     assert submit_and_settle(page, root)["status"] == "answer"
     on = root.locator('input[name="on"]')
     on.focus()  # the day; Tab moves to the month, then the year (en-GB order)
