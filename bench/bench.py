@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kapu_build.assets import pyodide_version  # noqa: E402
 from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
 from kapu_build.static_server import serve  # noqa: E402
 
@@ -44,7 +45,7 @@ window.__workerStarts = [];
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
   constructor(url, options) {
-    const pyodide = new URL("../pyodide/", new URL(url, location.href)).href;
+    const pyodide = new URL("../pyodide/__PYODIDE_VERSION__/", new URL(url, location.href)).href;
     const src = `import { loadPyodide } from "${pyodide}pyodide.mjs";
       await loadPyodide({ indexURL: "${pyodide}" });
       postMessage({ type: "bare" });`;
@@ -147,7 +148,7 @@ def measure(site: Path, runs: int) -> dict:
         bare, ready, parts = [], [], []
         for _ in range(runs):  # alternate, each with a cold cache, so drift hits both alike
             context = browser.new_context()
-            context.add_init_script(BARE_WORKER)
+            context.add_init_script(BARE_WORKER.replace("__PYODIDE_VERSION__", pyodide_version()))
             page = context.new_page()
             page.goto(base + "calculators/validators/")
             bare.append(page.evaluate(BARE_READY))

@@ -1,6 +1,6 @@
 // Kapu worker: boots the self-hosted Pyodide, loads the calculators wheel from this site,
 // and answers run requests with calculators.web.run_json. A module worker: Pyodide 314 needs it.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { loadPyodide } from "__KAPU_PYODIDE__pyodide.mjs"; // Pyodide's versioned folder, filled in at build time
 
 const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
 
@@ -12,7 +12,7 @@ async function boot() {
     return r.arrayBuffer();
   });
   wheel.catch(() => {}); // reported below, once Pyodide is up
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  const pyodide = await loadPyodide({ indexURL: new URL("__KAPU_PYODIDE__", import.meta.url).href });
   const t1 = performance.now();
   pyodide.unpackArchive(await wheel, "wheel");
   // The import is the real check that the package is there.
