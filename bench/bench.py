@@ -8,7 +8,11 @@ Prints:
 - input-to-result latency over 200 inputs once ready, p50 / p95; target p95 ≤ 30 ms;
 - office-finder lookups once ready, p50 / p95; target ≤ 20 ms;
 - bytes transferred (cold cache) for a guide page and a calculator page; target: a page without a
-  calculator transfers no Pyodide bytes.
+  calculator transfers no Pyodide bytes; the guide page's bytes gzip-compressed, target <= 150 KB;
+- one reader's later visits in one profile (service worker and Python snapshot in place): a reload
+  of validators, a first visit to another calculator, a third one offline; each as a ratio to the
+  bare boot above; targets <= 0.15, and offline the calculator answers;
+- the snapshot's storage in bytes.
 
 Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE]
 """
@@ -164,7 +168,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def transferred(browser, url: str, wait_ready: bool) -> dict[str, int]:
-    context = browser.new_context()
+    # The page's own bytes: no service worker storing the rest of the language meanwhile.
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     sizes: dict[str, int] = {}
 
