@@ -131,7 +131,7 @@ def on_post_template(output_content, template_name, config):
     return HEAD_ALTERNATE.sub("", output_content)  # 404.html: the same head as a page
 
 
-@event_priority(-100)  # last: the search plugin and mkdocs-static-i18n write the search index first
+@event_priority(-120)  # last: static-i18n (-100) and hooks/languages.py (-110) write the search indexes first
 def on_post_build(config):
     site = Path(config.site_dir)
     assets = _module("kapu_build.assets")
