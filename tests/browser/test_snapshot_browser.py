@@ -10,10 +10,11 @@ from tests.browser.helpers import page_url, wait_ready
 
 pytestmark = pytest.mark.browser
 
-STORED = """async () => {
+# Wait until a snapshot is stored (with `key`, when given: a fresh one replacing an altered one).
+STORED = """async (key) => {
   for (let i = 0; i < 600; i++) {
     const r = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
-    if (r) return r.headers.get('X-Kapu-Key');
+    if (r && (!key || r.headers.get('X-Kapu-Key') === key)) return r.headers.get('X-Kapu-Key');
     await new Promise((done) => setTimeout(done, 50));
   }
   return null;
@@ -48,10 +49,10 @@ def boot(page) -> str:
 def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url):
     page.goto(page_url(site_url, "en", "calculators/validators/"))
     wait_ready(page, "validators")
-    page.evaluate(STORED)  # (earlier tests in the session may have stored one: start from none)
+    page.evaluate(STORED, None)  # (earlier tests in the session may have stored one: start from none)
     page.evaluate(FORGET)
     assert boot(page) == "missing"
-    key = page.evaluate(STORED)
+    key = page.evaluate(STORED, None)
     assert key and "/pyodide/" in key and ".whl" in key
 
     assert boot(page) == "restored"
@@ -59,23 +60,23 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
     # Truncated (a write cut short): the hash does not match.
     page.evaluate(REWRITE, ["(b, k) => [b.slice(0, b.length >> 1), k]", True])
     assert boot(page) == "hash"
-    assert page.evaluate(STORED) == key  # the normal boot made a fresh one
+    assert page.evaluate(STORED, key) == key  # the normal boot made a fresh one
 
     # Another site's, or another wheel's: a different key.
     page.evaluate(REWRITE, ["(b, k) => [b, k.replace(/[0-9a-f]{12}\\.whl/, '000000000000.whl')]", False])
     assert boot(page) == "other-key"
-    page.evaluate(STORED)
+    page.evaluate(STORED, key)
 
     # A Pyodide version change.
     page.evaluate(REWRITE, ["(b, k) => [b, k.replace(/pyodide\\/[^/]+\\//, 'pyodide/0.0.1/')]", False])
     assert boot(page) == "other-key"
-    page.evaluate(STORED)
+    page.evaluate(STORED, key)
 
     # Damaged but with a matching hash (written wrong): Pyodide rejects it, the same worker boots normally.
     page.evaluate(REWRITE, ["(b, k) => [b.map((x, i) => (i % 7 ? x : 255 - x)), k]", False])
     assert boot(page).startswith("rejected")
 
     # Gone (storage cleared): a normal boot.
-    page.evaluate(STORED)
+    page.evaluate(STORED, key)
     page.evaluate(FORGET)
     assert boot(page) == "missing"
