@@ -5,7 +5,7 @@
 //
 // Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
 
-const WORKER_URL = new URL("worker.mjs", import.meta.url);
+const WORKER_URL = new URL("__KAPU:worker.mjs__", import.meta.url); // hashed name, filled in at build time
 const BOOT_TIMEOUT_MS = 120000;
 
 let worker = null;
@@ -327,5 +327,20 @@ window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll(".kapu-why")) details.open = true;
 });
 
+// --- offline: the service worker (web/offline.mjs), only over http(s) where browsers have one ------
+// A page with a calculator registers it once Python is ready (so it never competes with the boot)
+// and stores its language; any other page only listens for a newer build, if a worker controls it.
+function offline() {
+  if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
+  const store = document.querySelector("[data-calculator]") !== null;
+  if (!store && !navigator.serviceWorker.controller) return;
+  const start = () => import(new URL("__KAPU:offline.mjs__", import.meta.url).href)
+    .then((module) => module.enableOffline({ store }))
+    .catch(() => {}); // private windows and blocked workers: the page stays as it is, online only
+  if (store) startPython().then(start, () => {});
+  else start();
+}
+
 window.Kapu = { call, initWidgets, ready: () => startPython() };
 initWidgets();
+offline();
