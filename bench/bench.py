@@ -8,7 +8,11 @@ Prints:
 - input-to-result latency over 200 inputs once ready, p50 / p95; target p95 ≤ 30 ms;
 - office-finder lookups once ready, p50 / p95; target ≤ 20 ms;
 - bytes transferred (cold cache) for a guide page and a calculator page; target: a page without a
-  calculator transfers no Pyodide bytes.
+  calculator transfers no Pyodide bytes; the guide page's bytes gzip-compressed, target <= 150 KB;
+- one reader's later visits in one profile (service worker and Python snapshot in place): a reload
+  of validators, a first visit to another calculator, a third one offline; each as a ratio to the
+  bare boot above; targets <= 0.15, and offline the calculator answers;
+- the snapshot's storage in bytes.
 
 Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE]
 """
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kapu_build.assets import pyodide_version  # noqa: E402
 from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
 from kapu_build.static_server import serve  # noqa: E402
 
@@ -44,7 +49,7 @@ window.__workerStarts = [];
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
   constructor(url, options) {
-    const pyodide = new URL("../pyodide/", new URL(url, location.href)).href;
+    const pyodide = new URL("../pyodide/__PYODIDE_VERSION__/", new URL(url, location.href)).href;
     const src = `import { loadPyodide } from "${pyodide}pyodide.mjs";
       await loadPyodide({ indexURL: "${pyodide}" });
       postMessage({ type: "bare" });`;
@@ -102,13 +107,69 @@ OFFICE_LOOKUPS = """async (rounds) => {
 }"""
 
 
+# Any widget on the page ready, from the page's first worker (STAMP_WORKERS), and how the boot went.
+ANY_READY = """async () => {
+  const w = document.querySelector('[data-calculator]');
+  while (w.dataset.state === "loading") await new Promise((r) => setTimeout(r, 5));
+  if (w.dataset.state !== "ready") throw new Error("widget " + w.dataset.state);
+  return [performance.now() - window.__workerStarts[0], window.Kapu.timings.snapshot];
+}"""
+
+# Wait until the service worker holds the page's language and the snapshot is stored.
+SETTLED = """async () => {
+  for (let i = 0; i < 2400; i++) {
+    const snap = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
+    if (snap && document.documentElement.dataset.kapuOffline) return (await snap.arrayBuffer()).byteLength;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("offline storage did not settle");
+}"""
+
+
+def repeat_visits(browser, base: str) -> dict:
+    """One reader: a first visit to validators, then a reload, then another calculator, then offline."""
+    context = browser.new_context()
+    context.add_init_script(STAMP_WORKERS)
+    page = context.new_page()
+    page.goto(base + "calculators/validators/")
+    first, _ = page.evaluate(ANY_READY)
+    snapshot_bytes = page.evaluate(SETTLED)
+    page.reload()
+    repeat, how = page.evaluate(ANY_READY)
+    page.goto(base + "calculators/eligibility/")
+    other, other_how = page.evaluate(ANY_READY)
+    context.set_offline(True)
+    page.goto(base + "calculators/coverage-end/")
+    offline, offline_how = page.evaluate(ANY_READY)
+    answered = page.evaluate("window.Kapu.call('coverage-end', {}, 'en').then((o) => o.status)")
+    context.close()
+    return {"first_ms": round(first), "repeat_ms": round(repeat), "repeat_boot": how,
+            "other_calculator_ms": round(other), "other_boot": other_how,
+            "offline_ms": round(offline), "offline_boot": offline_how, "offline_answer": answered,
+            "snapshot_bytes": snapshot_bytes}
+
+
+def gzip_bytes(site: Path, base: str, urls: list[str]) -> int:
+    """What the fetched files weigh gzip-compressed (as a compressing server sends them)."""
+    total = 0
+    for url in urls:
+        path = site / url.removeprefix(base).split("?")[0]
+        if path.is_dir() or url.endswith("/"):
+            path = path / "index.html"
+        if path.is_file():
+            gz = path.with_name(path.name + ".gz")
+            total += gz.stat().st_size if gz.exists() else path.stat().st_size
+    return total
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def transferred(browser, url: str, wait_ready: bool) -> dict[str, int]:
-    context = browser.new_context()
+    # The page's own bytes: no service worker storing the rest of the language meanwhile.
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     sizes: dict[str, int] = {}
 
@@ -125,6 +186,7 @@ def transferred(browser, url: str, wait_ready: bool) -> dict[str, int]:
     context.close()
     return {
         "total": sum(sizes.values()),
+        "urls": sorted(sizes),
         "pyodide": sum(v for k, v in sizes.items() if "/pyodide/" in k),
         "wheel": sum(v for k, v in sizes.items() if k.endswith(".whl")),
         "requests": len(sizes),
@@ -147,7 +209,7 @@ def measure(site: Path, runs: int) -> dict:
         bare, ready, parts = [], [], []
         for _ in range(runs):  # alternate, each with a cold cache, so drift hits both alike
             context = browser.new_context()
-            context.add_init_script(BARE_WORKER)
+            context.add_init_script(BARE_WORKER.replace("__PYODIDE_VERSION__", pyodide_version()))
             page = context.new_page()
             page.goto(base + "calculators/validators/")
             bare.append(page.evaluate(BARE_READY))
@@ -172,6 +234,9 @@ def measure(site: Path, runs: int) -> dict:
         guide_path = plain_guide(site)
         guide = transferred(browser, base + guide_path, wait_ready=False)
         calculator = transferred(browser, base + "calculators/validators/", wait_ready=True)
+        guide["gzip"] = gzip_bytes(site, base, guide.pop("urls"))
+        calculator.pop("urls")
+        visits = repeat_visits(browser, base)
         browser.close()
 
     bare_ms, ready_ms = statistics.median(bare), statistics.median(ready)
@@ -188,11 +253,16 @@ def measure(site: Path, runs: int) -> dict:
         "latency_ms": {"p50": round(percentile(latencies, 50), 2), "p95": round(percentile(latencies, 95), 2),
                        "n": len(latencies)},
         "bytes": {"guide_page": guide, "calculator_page": calculator},
+        "visits": visits,
+        "repeat_over_bare": round(visits["repeat_ms"] / bare_ms, 3),
+        "other_over_bare": round(visits["other_calculator_ms"] / bare_ms, 3),
+        "offline_over_bare": round(visits["offline_ms"] / bare_ms, 3),
     }
 
 
 def report(r: dict) -> str:
     g, c, lat = r["bytes"]["guide_page"], r["bytes"]["calculator_page"], r["latency_ms"]
+    v = r["visits"]
 
     def verdict(good: bool) -> str:
         return "ok" if good else "MISSED"
@@ -210,7 +280,15 @@ def report(r: dict) -> str:
         f"(n={r['office_lookup_ms']['n']})  target <= 20 ms: {verdict(r['office_lookup_ms']['p95'] <= 20)}",
         f"  guide page bytes         {g['total']:>9}     Pyodide bytes {g['pyodide']}, target 0: "
         f"{verdict(g['pyodide'] == 0)}  ({r['guide_page']})",
+        f"  guide page gzip bytes    {g['gzip']:>9}     target <= 150000: {verdict(g['gzip'] <= 150_000)}",
         f"  calculator page bytes    {c['total']:>9}     Pyodide {c['pyodide']}, wheel {c['wheel']}",
+        f"  repeat visit ready       {v['repeat_ms']:>9} ms  ({v['repeat_boot']}) ratio {r['repeat_over_bare']}"
+        f"  target <= 0.15: {verdict(r['repeat_over_bare'] <= 0.15)}",
+        f"  other calculator ready   {v['other_calculator_ms']:>9} ms  ({v['other_boot']}) ratio "
+        f"{r['other_over_bare']}  target <= 0.15: {verdict(r['other_over_bare'] <= 0.15)}",
+        f"  offline calculator ready {v['offline_ms']:>9} ms  ({v['offline_boot']}) ratio {r['offline_over_bare']}"
+        f", answered: {v['offline_answer']}  {verdict(v['offline_answer'] in ('answer', 'empty', 'problems'))}",
+        f"  snapshot storage         {v['snapshot_bytes']:>9} bytes",
     ])
 
 

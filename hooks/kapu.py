@@ -7,8 +7,10 @@
   fails the build, naming the page).
 - on_post_page, on_post_template: keep the page-level hreflang alternates out of the <head> (they
   live in sitemap.xml).
-- on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, build the
-  calculators wheel, and publish the outcome's JSON Schema, into the site.
+- on_post_build: copy the pinned Pyodide from node_modules into a versioned folder, build the
+  calculators wheel, publish the browser files under hashed names (kapu_build/assets.py), the
+  outcome's JSON Schema, the service worker with its precache manifest (kapu_build/offline.py),
+  and gzip copies of the large files, into the site.
 
 `mkdocs serve` (make serve) watches calculators/, macros/ and web/ (mkdocs.yml `watch:`); before
 each rebuild the hook forgets the project's imported modules, so the site is built with the
@@ -19,7 +21,6 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -59,9 +60,6 @@ def N_(message: str) -> str:  # marks the string for extraction, as calculators.
 
 SITE_NAME = N_("Kapu: e-services step by step")
 LAST_CHECKED = N_("Last checked: %(date)s")  # heads every printed page (macros/handout.py)
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-# The Pyodide core the worker loads; everything else in the npm package stays out of the site.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
 def _nav_titles(nav: list) -> set[str]:
@@ -144,30 +142,23 @@ def on_post_template(output_content, template_name, config):
     return HEAD_ALTERNATE.sub("", output_content)  # 404.html: the same head as a page
 
 
-def _copy_if_changed(src: Path, dst: Path) -> None:
-    if dst.exists() and dst.stat().st_size == src.stat().st_size and dst.stat().st_mtime >= src.stat().st_mtime:
-        return
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src, dst)
-
-
+@event_priority(-120)  # last: static-i18n (-100) and hooks/languages.py (-110) write the search indexes first
 def on_post_build(config):
     site = Path(config.site_dir)
-    assets = site / "assets"
-    missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).exists()]
-    if missing:
-        raise SystemExit(f"Pyodide is not installed ({', '.join(missing)} missing): run `npm ci` (make setup).")
-    for name in PYODIDE_FILES:
-        _copy_if_changed(PYODIDE_DIR / name, assets / "pyodide" / name)
-    built = _module("kapu_build.wheel").build(assets / "kapu" / "wheels")
+    assets = _module("kapu_build.assets")
+    offline = _module("kapu_build.offline")
+    languages = [language.locale for language in config.plugins.get("i18n").config.languages]
+    wheel = _module("kapu_build.wheel").build(site / "assets" / "kapu" / "wheels")
+    published = assets.Published(pyodide=assets.publish_pyodide(site), wheel=assets.publish_wheel(site, wheel))
     postcodes = _module("kapu_build.postcodes")
     # ODbL: the derived postcode file stays open, as a plain download beside the wheel.
-    _copy_if_changed(postcodes.ASSET, assets / "kapu" / "data" / postcodes.PUBLISHED_NAME)
+    assets.copy_if_changed(postcodes.ASSET, site / "assets" / "kapu" / "data" / postcodes.PUBLISHED_NAME)
     # The outcome's shape, for embedders (README: "The outcome").
-    _copy_if_changed(ROOT / "calculators" / "core" / "outcome.schema.json", assets / "kapu" / "outcome.schema.json")
-    for src in (ROOT / "web").iterdir():
-        dst = assets / "kapu" / src.name
-        text = src.read_text("utf-8").replace("__KAPU_WHEEL__", f"wheels/{built.name}")
-        if not dst.exists() or dst.read_text("utf-8") != text:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            dst.write_text(text, "utf-8")
+    assets.copy_if_changed(ROOT / "calculators" / "core" / "outcome.schema.json",
+                           site / "assets" / "kapu" / "outcome.schema.json")
+    messages = _module("calculators.core.i18n")
+    notice = offline.update_messages(messages.translate, languages)
+    assets.publish_web(site, published, {"__KAPU_UPDATE_MESSAGES__": notice})
+    assets.point_pages_at_hashed(site, published.names)
+    offline.write_service_worker(site, published, languages, messages.DEFAULT_LANGUAGE)
+    assets.precompress(site)

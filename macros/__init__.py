@@ -20,6 +20,7 @@ from calculators import web
 from calculators.core import examples as example_data
 from calculators.core import flow, registry
 from calculators.core import sources as source_registry
+from calculators.core.cleaning import INCOMPLETE_DATE
 from calculators.core.declaration import Calculator
 from calculators.core.i18n import DEFAULT_LANGUAGE, format_date, translate, translations
 
@@ -98,6 +99,7 @@ def calculator(name: str, lang: str, page: str = "") -> str:
     controls = {f.name: " ".join(box[n] for n in f.controls) for f in form.fields}
     html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages, home=home,
                                                                 relevant=relevant, controls=controls,
+                                                                incomplete_date=INCOMPLETE_DATE,
                                                                 checked=rules_checked(declared, lang))
     return _one_block(html)
 

@@ -122,7 +122,9 @@ def browser():
 @pytest.fixture(scope="session")
 def browser_context(browser):
     """The session's one browser context: its HTTP cache is shared by every page of the run."""
-    context = browser.new_context(locale="en-GB")
+    # No service worker here: a worker answering from its cache would hide what tests block with
+    # routes (a blocked wasm, a missing wheel). Offline tests make contexts of their own.
+    context = browser.new_context(locale="en-GB", service_workers="block")
     yield context
     context.close()
 

@@ -5,10 +5,10 @@
 //
 // Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
 
-import { copyText, fillForm, linkedValues, rememberValues } from "./linkstate.js";
-import { prepareAnswerSheet } from "./answersheet.js";
+import { copyText, fillForm, linkedValues, rememberValues } from "./__KAPU:linkstate.js__";
+import { prepareAnswerSheet } from "./__KAPU:answersheet.js__";
 
-const WORKER_URL = new URL("worker.mjs", import.meta.url);
+const WORKER_URL = new URL("__KAPU:worker.mjs__", import.meta.url); // hashed name, filled in at build time
 const BOOT_TIMEOUT_MS = 120000;
 
 let worker = null;
@@ -86,9 +86,17 @@ function formValues(form) {
     if (!input.name) continue;
     if (input.type === "checkbox") values[input.name] = input.checked ? "yes" : "";
     else if (input.type === "radio") { if (input.checked) values[input.name] = input.value; }
-    else values[input.name] = input.value;
+    else values[input.name] = unfinished(input) ?? input.value;
   }
   return values;
+}
+
+// A browser's date field that holds part of a date (a year but no day, say) reports the value ""
+// as if it were empty, and only validity.badInput tells the two apart. Such a field sends the
+// value its data-incomplete names (the macro writes Python's cleaning.INCOMPLETE_DATE), which
+// Python answers with a field error, so a half-filled date is never taken as "not given".
+function unfinished(input) {
+  return input.validity?.badInput && input.dataset.incomplete ? input.dataset.incomplete : null;
 }
 
 function renderErrors(widget, outcome, { summary }) {
@@ -244,6 +252,7 @@ function renderRelevance(widget, outcome) {
 
 function setState(widget, state) {
   widget.dataset.state = state;
+  if (state !== "loading") delete widget.dataset.queued; // a kept submit is answered or cannot be
   const status = widget.querySelector("[data-kapu-status]");
   const message = { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
   if (status && message) status.textContent = message;
@@ -292,10 +301,18 @@ function wire(widget) {
     rememberValues(widget.dataset.calculator, formValues(form));
     if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
   });
+  // Enter or Check before Python is ready is kept, said so, and answered once it is ready.
+  let submitted = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
     if (widget.dataset.state === "ready") update({ summary: true }).catch(() => setState(widget, "error"));
+    else if (widget.dataset.state === "loading") {
+      submitted = true;
+      widget.dataset.queued = "submit";
+      const status = widget.querySelector("[data-kapu-status]");
+      if (status && widget.dataset.msgStarting) status.textContent = widget.dataset.msgStarting;
+    }
   });
   // One unseen run before "ready": a calculator loads its data on its first run, so once the
   // widget says ready, every keystroke is answered at full speed.
@@ -303,6 +320,7 @@ function wire(widget) {
   startPython().then(warmUp).then(
     () => {
       setState(widget, "ready");
+      if (submitted) { update({ summary: true }).catch(() => setState(widget, "error")); return; }
       // Answer whatever the reader typed while Python was loading.
       // A link's values count as typed, so their answer (or their field errors) shows at once.
       const typed = linkedChoices.any || [...form.elements].some((i) => i.name && i.type !== "select-one"
@@ -377,5 +395,20 @@ window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll(".kapu-why")) details.open = true;
 });
 
+// --- offline: the service worker (web/offline.mjs), only over http(s) where browsers have one ------
+// A page with a calculator registers it once Python is ready (so it never competes with the boot)
+// and stores its language; any other page only listens for a newer build, if a worker controls it.
+function offline() {
+  if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
+  const store = document.querySelector("[data-calculator]") !== null;
+  if (!store && !navigator.serviceWorker.controller) return;
+  const start = () => import(new URL("__KAPU:offline.mjs__", import.meta.url).href)
+    .then((module) => module.enableOffline({ store }))
+    .catch(() => {}); // private windows and blocked workers: the page stays as it is, online only
+  if (store) startPython().then(start, () => {});
+  else start();
+}
+
 window.Kapu = { call, initWidgets, ready: () => startPython() };
 initWidgets();
+offline();

@@ -1,8 +1,15 @@
 // Kapu worker: boots the self-hosted Pyodide, loads the calculators wheel from this site,
 // and answers run requests with calculators.web.run_json. A module worker: Pyodide 314 needs it.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { loadPyodide } from "__KAPU_PYODIDE__pyodide.mjs"; // Pyodide's versioned folder, filled in at build time
+
+import { bootPython, makeSnapshot } from "./__KAPU:snapshot.mjs__";
 
 const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
+const PYODIDE_URL = new URL("__KAPU_PYODIDE__", import.meta.url).href;
+// A snapshot is only ever used with the same Pyodide and the same wheel (both hashed addresses).
+const SNAPSHOT_KEY = `${PYODIDE_URL} ${WHEEL_URL}`;
+let snapshotWanted = false;
+let pyodideRef = null;
 
 async function boot() {
   const t0 = performance.now();
@@ -12,12 +19,16 @@ async function boot() {
     return r.arrayBuffer();
   });
   wheel.catch(() => {}); // reported below, once Pyodide is up
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  const { pyodide, snapshot } = await bootPython(loadPyodide, PYODIDE_URL, SNAPSHOT_KEY);
   const t1 = performance.now();
+  // The snapshot holds Python's memory, not its files: unpack the wheel every time (data files,
+  // lazy imports).
   pyodide.unpackArchive(await wheel, "wheel");
   // The import is the real check that the package is there.
   const web = pyodide.pyimport("calculators.web");
-  timings = { pyodide_ms: t1 - t0, wheel_and_import_ms: performance.now() - t1 };
+  timings = { pyodide_ms: t1 - t0, wheel_and_import_ms: performance.now() - t1, snapshot };
+  snapshotWanted = snapshot !== "restored" && snapshot !== "no-storage";
+  pyodideRef = pyodide;
   return web.run_json;
 }
 
@@ -60,6 +71,14 @@ self.addEventListener("message", async ({ data }) => {
   try {
     const runJson = await started;
     postMessage({ type: "result", id: data.id, outcome: runJson(data.request) });
+    if (snapshotWanted) {
+      // After the first answer (the bridge's warm-up): Python has loaded what the calculators need.
+      snapshotWanted = false;
+      setTimeout(() => makeSnapshot(pyodideRef, SNAPSHOT_KEY).then(
+        () => postMessage({ type: "snapshot", stored: true }),
+        (err) => postMessage({ type: "snapshot", stored: false, error: String(err) }),
+      ), 0);
+    }
   } catch (err) {
     postMessage({ type: "error", id: data.id, error: String(err && err.message || err) });
   }

@@ -68,7 +68,7 @@ DATE_FIELDS = ("first_day", "last_day", "prior_first_day", "prior_last_day")
 def _missing_date(name: str) -> Problem:
     message = {"first_day": N_("Enter the first day of the notified condition."),
                "last_day": N_("Enter the last day of the notified condition.")}[name]
-    return Problem("missing", Text(message), Text(N_("Example: 2023-03-01")),
+    return Problem("missing", Text(message), Text(N_("For example: %(day)s"), {"day": dt.date(2023, 3, 1)}),
                    field=name)
 
 

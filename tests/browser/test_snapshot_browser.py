@@ -1,0 +1,82 @@
+"""The Pyodide memory snapshot (web/snapshot.mjs): made after the first visit, restored on the
+next, and every way it can be unusable falls back to a normal boot that answers. One page, one
+sequence of reloads (each step is a boot: the test is about booting)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import page_url, wait_ready
+
+pytestmark = pytest.mark.browser
+
+# Wait until a snapshot is stored (with `key`, when given: a fresh one replacing an altered one).
+STORED = """async (key) => {
+  for (let i = 0; i < 600; i++) {
+    const r = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
+    if (r && (!key || r.headers.get('X-Kapu-Key') === key)) return r.headers.get('X-Kapu-Key');
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return null;
+}"""
+
+# Rewrite the stored entry: change(bytes, key) returns [bytes, key]; the hash is recomputed
+# unless keepHash (then the old hash stays, as after a truncated write).
+REWRITE = """async ([change, keepHash]) => {
+  const cache = await caches.open('kapu-python-snapshot');
+  const old = await cache.match('/__kapu/python-snapshot');
+  const edit = (new Function('return ' + change))();
+  const [bytes, key] = edit(new Uint8Array(await old.arrayBuffer()), old.headers.get('X-Kapu-Key'));
+  const hex = async (b) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', b))]
+    .map((x) => x.toString(16).padStart(2, '0')).join('');
+  const sha = keepHash ? old.headers.get('X-Kapu-Sha256') : await hex(bytes);
+  await cache.put('/__kapu/python-snapshot', new Response(bytes, {headers: {'X-Kapu-Key': key, 'X-Kapu-Sha256': sha}}));
+}"""
+
+FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
+
+
+def boot(page) -> str:
+    """Reload, wait until ready, check Python answers; return how the boot used the snapshot."""
+    page.reload()
+    root = wait_ready(page, "validators")
+    outcome = page.evaluate("window.Kapu.call('validators', {kind: 'taj', value: '123456788'}, 'en')")
+    assert outcome["answer"]["tone"] == "positive", outcome
+    assert root.get_attribute("data-state") == "ready"
+    return page.evaluate("window.Kapu.timings.snapshot")
+
+
+def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url):
+    page.goto(page_url(site_url, "en", "calculators/validators/"))
+    wait_ready(page, "validators")
+    page.evaluate(STORED, None)  # (earlier tests in the session may have stored one: start from none)
+    page.evaluate(FORGET)
+    assert boot(page) == "missing"
+    key = page.evaluate(STORED, None)
+    assert key and "/pyodide/" in key and ".whl" in key
+
+    assert boot(page) == "restored"
+
+    # Truncated (a write cut short): the hash does not match.
+    page.evaluate(REWRITE, ["(b, k) => [b.slice(0, b.length >> 1), k]", True])
+    assert boot(page) == "hash"
+    assert page.evaluate(STORED, key) == key  # the normal boot made a fresh one
+
+    # Another site's, or another wheel's: a different key.
+    page.evaluate(REWRITE, ["(b, k) => [b, k.replace(/[0-9a-f]{12}\\.whl/, '000000000000.whl')]", False])
+    assert boot(page) == "other-key"
+    page.evaluate(STORED, key)
+
+    # A Pyodide version change.
+    page.evaluate(REWRITE, ["(b, k) => [b, k.replace(/pyodide\\/[^/]+\\//, 'pyodide/0.0.1/')]", False])
+    assert boot(page) == "other-key"
+    page.evaluate(STORED, key)
+
+    # Damaged but with a matching hash (written wrong): Pyodide rejects it, the same worker boots normally.
+    page.evaluate(REWRITE, ["(b, k) => [b.map((x, i) => (i % 7 ? x : 255 - x)), k]", False])
+    assert boot(page).startswith("rejected")
+
+    # Gone (storage cleared): a normal boot.
+    page.evaluate(STORED, key)
+    page.evaluate(FORGET)
+    assert boot(page) == "missing"
