@@ -6,7 +6,8 @@
 - on_page_markdown: render calculator macros in the page's language (an unknown macro or name
   fails the build, naming the page).
 - on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, build the
-  calculators wheel, and publish the outcome's JSON Schema, into the site.
+  calculators wheel, publish the outcome's JSON Schema, and write the embed pages
+  (/<lang>/embed/<calculator>/, macros/embed.py: not MkDocs pages, so not in search or sitemap).
 
 `mkdocs serve` (make serve) watches calculators/, macros/ and web/ (mkdocs.yml `watch:`); before
 each rebuild the hook forgets the project's imported modules, so the site is built with the
@@ -134,6 +135,8 @@ def on_post_build(config):
     _copy_if_changed(postcodes.ASSET, assets / "kapu" / "data" / postcodes.PUBLISHED_NAME)
     # The outcome's shape, for embedders (README: "The outcome").
     _copy_if_changed(ROOT / "calculators" / "core" / "outcome.schema.json", assets / "kapu" / "outcome.schema.json")
+    # Every calculator's embed page in every language, from the registry (macros/embed.py).
+    _module("macros.embed").write_pages(site, config.site_url or "/")
     for src in (ROOT / "web").iterdir():
         dst = assets / "kapu" / src.name
         text = src.read_text("utf-8").replace("__KAPU_WHEEL__", f"wheels/{built.name}")
