@@ -105,5 +105,11 @@ const reportHeight = () => {
     send("height", { height });
   }
 };
+// ResizeObserver alone is not enough: Chromium does not render a cross-origin frame that is
+// scrolled out of view, so its observers stay silent; measuring after each answer, a resize or
+// an opened "Why?" keeps the host's frame right wherever it is on the page.
 new ResizeObserver(reportHeight).observe(content);
+widget?.addEventListener("kapu:outcome", reportHeight);
+window.addEventListener("resize", reportHeight);
+document.addEventListener("toggle", reportHeight, true);
 reportHeight();
