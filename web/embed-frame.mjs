@@ -57,8 +57,9 @@ export function prefill(root, hash) {
   const form = root.querySelector("form");
   let filled = 0;
   for (const [key, value] of new URLSearchParams(text)) {
-    const [name, field] = [key.slice(0, key.indexOf(".")), key.slice(key.indexOf(".") + 1)];
-    if (name !== root.dataset.calculator || !field) continue;
+    const dot = key.indexOf(".");
+    const [name, field] = [key.slice(0, dot), key.slice(dot + 1)];
+    if (dot < 1 || name !== root.dataset.calculator || !field) continue;
     const controls = [...form.elements].filter((e) => e.name === field);
     for (const control of controls) {
       if (control.type === "radio") control.checked = control.value === value;
