@@ -15,6 +15,7 @@ const theme = params.get("theme") === "dark" ? "dark" : "light";
 const body = document.body;
 body.dataset.mdColorScheme = theme === "dark" ? "slate" : "default";
 body.style.setProperty("--md-default-bg-color", BACKGROUND[theme]);
+document.documentElement.style.backgroundColor = BACKGROUND[theme]; // the canvas too, under the body
 const accent = parseHex(params.get("accent"));
 if (accent) {
   const { hex } = usableAccent(accent, theme);
