@@ -5,19 +5,21 @@
   finder's postcode asset from the pinned package (kapu_build/postcodes.py).
 - on_page_markdown: render calculator macros in the page's language (an unknown macro or name
   fails the build, naming the page).
+- on_post_page, on_post_template: keep the page-level hreflang alternates out of the <head> (they
+  live in sitemap.xml).
 - on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, build the
   calculators wheel, publish the outcome's JSON Schema, and write the embed pages
   (/<lang>/embed/<calculator>/, macros/embed.py: not MkDocs pages, so not in search or sitemap).
 
 `mkdocs serve` (make serve) watches calculators/, macros/ and web/ (mkdocs.yml `watch:`); before
 each rebuild the hook forgets the project's imported modules, so the site is built with the
-Python as it is now on disk, not as it was when serving started.
-"""
+Python as it is now on disk, not as it was when serving started."""
 
 from __future__ import annotations
 
 import importlib
 import logging
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -112,6 +114,24 @@ def on_page_markdown(markdown, page, config, files):
     if glossary.exists():
         markdown += "\n\n" + glossary.read_text("utf-8")
     return markdown
+
+
+# Material's JavaScript (integrations/alternate, 9.x) treats every <link rel="alternate"> in the head
+# as the root of an alternate *site* and fetches `sitemap.xml` relative to it. mkdocs-static-i18n
+# points those links at the same page in each language (/hu/guides/x/), so every page asked for
+# /hu/guides/x/sitemap.xml and friends: four 404s and four console errors per page. The page's
+# hreflang alternates are already in the root sitemap.xml (static-i18n's template), which search
+# engines read as the same signal; and the language selector's links (also page-level, from
+# static-i18n) work as plain links once Material stops intercepting them.
+HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    return HEAD_ALTERNATE.sub("", output)
+
+
+def on_post_template(output_content, template_name, config):
+    return HEAD_ALTERNATE.sub("", output_content)  # 404.html: the same head as a page
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:

@@ -23,13 +23,27 @@ async function boot() {
 
 let timings = null;
 
-// Some load failures (a blocked pyodide.asm.wasm) surface only as an unhandled rejection
-// inside Pyodide's loader, never rejecting loadPyodide(): report those as a failed start too.
+// Pyodide's loader catches a failed WebAssembly instantiation (a blocked or broken
+// pyodide.asm.wasm) and only logs a warning, so loadPyodide() would never settle and the widget
+// would wait for the bridge's timeout. Report such a failure as a failed start at once. Other
+// load failures surface only as an unhandled rejection inside the loader: those too; the reader
+// is told by the widget, so the browser need not report them again.
 let booted = false;
 const fail = (reason) => {
   if (!booted) postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
 };
-self.addEventListener("unhandledrejection", (event) => fail(event.reason));
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((err) => {
+    fail(err);
+    throw err;
+  });
+}
+self.addEventListener("unhandledrejection", (event) => {
+  if (booted) return;
+  fail(event.reason);
+  event.preventDefault();
+});
 self.addEventListener("error", (event) => fail(event.message));
 
 const started = boot();

@@ -1,6 +1,6 @@
 """The coverage-end page as a reader uses it, in every language: real Chromium, the built site,
-the rules in Pyodide. The cases are the worked examples of calculators/examples/coverage_end.toml,
-the same ones pytest checks against CPython (tests/test_coverage_end.py)."""
+the rules in Pyodide. The cases are the worked examples of calculators/examples/coverage-end.toml,
+the same ones pytest checks against CPython (tests/test_worked_examples.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, format_date, translate
 from calculators.rules.hu.self_notification import coverage_end_form
-from tests.browser.helpers import call_all, open_calculator, page_url, submit_and_settle, typeable
+from tests.browser.helpers import call_all, page_url, submit_and_settle, typeable, without_python
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +26,6 @@ NAME = "coverage-end"
 EXAMPLES = examples.load("coverage-end")
 
 
-def open_page(page, site_url, lang):
-    return open_calculator(page, site_url, lang, NAME)
-
-
 def type_values(page, values: dict[str, str]):
     if values["domestic"]:
         page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
@@ -40,8 +36,8 @@ def type_values(page, values: dict[str, str]):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_type_the_worked_examples(page, site_url, lang):
-    root = open_page(page, site_url, lang)
+def test_type_the_worked_examples(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     for example in filter(typeable, EXAMPLES["example"]):
         values = form_values(example)
         type_values(page, values)
@@ -60,22 +56,23 @@ def test_type_the_worked_examples(page, site_url, lang):
         last_day = dt.date.fromisoformat(example["expect"]["data"]["coverage_last_day"])
         assert format_date(lang, last_day) in answer["headline"]
         steps = result.locator(".kapu-why li")
-        assert [steps.nth(i).get_attribute("data-step") for i in range(steps.count())] == outcome["data"]["why"]
+        assert steps.evaluate_all("els => els.map((e) => e.dataset.step)") == outcome["data"]["why"]
         result.locator(".kapu-why summary").click()
         assert steps.last.inner_text().startswith(answer["why"][-1]["message"])
         # The timeline: one row per segment Python computed, with its dates in the text.
         rows = result.locator(".kapu-timeline [data-segment]")
         segments = answer["timeline"]["segments"]
-        assert [rows.nth(i).get_attribute("data-segment") for i in range(rows.count())] == [s["kind"] for s in segments]
+        assert rows.evaluate_all("els => els.map((e) => e.dataset.segment)") == [s["kind"] for s in segments]
+        texts = rows.all_inner_texts()
         for i, segment in enumerate(segments):
-            assert segment["label"] in rows.nth(i).inner_text()
-            assert segment["dates"] in rows.nth(i).inner_text()
+            assert segment["label"] in texts[i]
+            assert segment["dates"] in texts[i]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_example_through_the_bridge(page, site_url, lang):
+def test_every_example_through_the_bridge(calculator_page, lang):
     """Including what a date field cannot hold (2024-02-30, "yesterday")."""
-    open_page(page, site_url, lang)
+    page, _ = calculator_page(NAME, lang)
     requests = [form_values(e) for e in EXAMPLES["example"]]
     outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
     for example, outcome in zip(EXAMPLES["example"], outcomes, strict=True):
@@ -83,8 +80,8 @@ def test_every_example_through_the_bridge(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_error_summary_for_a_last_day_before_the_first(page, site_url, lang):
-    root = open_page(page, site_url, lang)
+def test_error_summary_for_a_last_day_before_the_first(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     type_values(page, {"domestic": "yes", "first_day": "2023-03-10", "last_day": "2023-03-01"})
     submit_and_settle(page, root)
     summary = root.locator(".kapu-error-summary")
@@ -104,6 +101,7 @@ def test_error_summary_for_a_last_day_before_the_first(page, site_url, lang):
 
 
 def test_worked_examples_table_in_every_language(page, site_url):
+    without_python(page)  # the table is in the page as served
     for lang in LANGUAGES:
         page.goto(page_url(site_url, lang, "calculators/coverage-end/"))
         rows = page.locator(f'table[data-examples="{NAME}"] tbody tr')
@@ -114,8 +112,8 @@ def test_worked_examples_table_in_every_language(page, site_url):
         assert format_date(lang, last_day) in text
 
 
-def test_printing_hides_the_form_and_opens_the_why(page, site_url):
-    root = open_page(page, site_url, "en")
+def test_printing_hides_the_form_and_opens_the_why(calculator_page):
+    page, root = calculator_page(NAME, "en")
     type_values(page, form_values(EXAMPLES["example"][0]))
     submit_and_settle(page, root)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")

@@ -10,7 +10,7 @@ import pytest
 from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, format_date, translate
-from tests.browser.helpers import axe_violations, call_all, page_url, wait_ready, widget
+from tests.browser.helpers import axe_violations, call_all, widget
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +18,6 @@ NAME = "office-finder"
 QUERY = "#kapu-office-finder-query"
 GS = "Győr-Moson-Sopron Vármegyei Kormányhivatal"
 EXAMPLES = examples.load(NAME)
-
-
-def open_finder(page, site_url, lang):
-    page.goto(page_url(site_url, lang, "calculators/office-finder/"))
-    return wait_ready(page, NAME)
 
 
 def settled(page):
@@ -34,8 +29,8 @@ def result_text(root) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_postcode_gives_the_office_in_every_language(page, site_url, lang):
-    root = open_finder(page, site_url, lang)
+def test_postcode_gives_the_office_in_every_language(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     page.fill(QUERY, " 9021 ")
     settled(page)
     text = result_text(root)
@@ -55,8 +50,8 @@ def test_postcode_gives_the_office_in_every_language(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pick_a_settlement_from_the_choices(page, site_url, lang):
-    root = open_finder(page, site_url, lang)
+def test_pick_a_settlement_from_the_choices(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     choices = root.locator("[data-choices]")
     assert choices.is_hidden()
     page.fill(QUERY, "komlo")
@@ -79,8 +74,8 @@ def test_pick_a_settlement_from_the_choices(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_keyboard_only(page, site_url, lang):
-    root = open_finder(page, site_url, lang)
+def test_keyboard_only(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     for _ in range(60):  # from the top of the page, Tab until the finder's field
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "kapu-office-finder-query":
@@ -120,9 +115,9 @@ def test_keyboard_only(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "hu"])
-def test_no_accessibility_violations(page, site_url, lang):
+def test_no_accessibility_violations(calculator_page, lang):
     """The widget with its choices and answer (the theme's own findings are the site tests' job)."""
-    root = open_finder(page, site_url, lang)
+    page, root = calculator_page(NAME, lang)
     page.fill(QUERY, "komlo")
     settled(page)
     page.get_by_label("Kömlő (Heves)").check()
@@ -133,9 +128,9 @@ def test_no_accessibility_violations(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_every_example_through_the_bridge(page, site_url, lang):
+def test_every_example_through_the_bridge(calculator_page, lang):
     """The worked examples, checked by the one checker; Pyodide's outcome equals CPython's."""
-    open_finder(page, site_url, lang)
+    page, _ = calculator_page(NAME, lang)
     requests = [examples.values(EXAMPLES, e) for e in EXAMPLES["example"]]
     outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
     for example, values, outcome in zip(EXAMPLES["example"], requests, outcomes, strict=True):

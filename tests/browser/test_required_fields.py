@@ -10,7 +10,7 @@ import pytest
 from calculators import web
 from calculators.core.i18n import translate
 from tests.adapters.test_required_fields import COMPLETE, required
-from tests.browser.helpers import open_calculator, submit_and_settle
+from tests.browser.helpers import submit_and_settle
 
 pytestmark = pytest.mark.browser
 
@@ -33,8 +33,8 @@ def fill(page, name: str, values: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(COMPLETE))
-def test_each_required_field_left_empty_shows_its_error(page, site_url, name):
-    root = open_calculator(page, site_url, LANG, name)
+def test_each_required_field_left_empty_shows_its_error(calculator_page, name):
+    page, root = calculator_page(name, LANG)
     summary = root.locator(".kapu-error-summary")
     # A select always shows one of its choices: a reader cannot leave it empty (CPython checks that case).
     selects = {f.name for f in web.form(name).fields if f.kind == "select"}
@@ -60,8 +60,8 @@ def test_each_required_field_left_empty_shows_its_error(page, site_url, name):
 
 
 @pytest.mark.parametrize("name", ["eligibility", "coverage-end", "office-finder"])
-def test_check_on_an_empty_form_says_what_to_fill_in(page, site_url, name):
-    root = open_calculator(page, site_url, LANG, name)
+def test_check_on_an_empty_form_says_what_to_fill_in(calculator_page, name):
+    page, root = calculator_page(name, LANG)
     outcome = submit_and_settle(page, root)
     assert outcome["status"] == "empty" and outcome["errors"]
     summary = root.locator(".kapu-error-summary")

@@ -15,10 +15,7 @@ A guide is any page under docs/<lang>/guides/ except index.md. Its shape:
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -216,13 +213,7 @@ def test_checks_catch_a_bad_guide() -> None:
 # --- the site still builds cleanly ---------------------------------------------------------------
 
 
-def test_strict_build_is_clean(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-3000:]
-    warnings = re.findall(r"^\s*(?:\x1b\[[0-9;]*m)?WARNING\b.*$", log, re.MULTILINE)
-    assert not warnings, "\n".join(warnings)
+def test_strict_build_is_clean(site_build) -> None:
+    """The session's one strict build (tests/conftest.py), shared with the site and browser tests."""
+    assert site_build.returncode == 0, site_build.log[-3000:]
+    assert not site_build.warnings(), "\n".join(site_build.warnings())

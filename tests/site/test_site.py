@@ -90,6 +90,24 @@ def test_validators_page_shows_every_worked_example(built_site, lang):
     assert rows == [e["id"] for e in examples.load("validators")["example"]]
 
 
+def test_hreflang_alternates_are_in_the_sitemap_not_in_the_head(built_site):
+    """Material fetches `sitemap.xml` beside every <link rel="alternate"> of a page's head, so page-level
+    alternates there meant four 404s per page (hooks/kapu.py). The sitemap carries them instead:
+    every page, in every language, with its four language versions."""
+    heads = [p for p in built_site.rglob("*.html") if 'rel="alternate"' in p.read_text("utf-8")]
+    assert not heads, heads
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    entries = re.findall(r"<url>\s*<loc>[^<]*?//[^/]+/([^<]*)</loc>(.*?)</url>", sitemap, re.DOTALL)
+    alternates = {loc: dict(re.findall(r'hreflang="([\w-]+)" href="[^"]*?//[^/]+/([^"]*)"', rest))
+                  for loc, rest in entries}
+    for page in (DOCS / "en").rglob("*.md"):
+        rel = page.relative_to(DOCS / "en").with_suffix("").as_posix()
+        rel = "" if rel == "index" else (rel.removesuffix("/index").removesuffix("index") + "/")
+        versions = {lang: ("" if lang == "en" else f"{lang}/") + rel for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            assert alternates.get(versions[lang]) == versions, (lang, rel)
+
+
 # A seed page's number ("source page 003") or a registry id ("neak-self-notification") is nothing a
 # reader can follow: pages name the source itself ("according to NEAK's page 'Egyéni bejelentés'").
 # The wordings each language used for the seed pages before the sources registry:
