@@ -29,6 +29,8 @@ RECORD = """window.__kapu = [];
 for (const type of ["ready", "error", "answer", "height"])
   document.addEventListener("kapu:" + type, (e) => window.__kapu.push(e.detail));"""
 TOLERANCE_PX = 3
+AXE_DETAILS = """async () => (await axe.run(document, {runOnly: {type: "tag", values: ["wcag2aa"]}})).violations
+    .map((v) => v.nodes.map((n) => [n.target, n.any.map((a) => a.message)]))"""
 
 
 def typical(name: str) -> dict:
@@ -185,7 +187,8 @@ def test_every_calculator_embeds_with_the_script(host_page, site_url, host, lang
     assert pale not in (rgb(PALE), rgb("#4051b5"))
     for name, (el, frame) in by_name.items():
         el.scroll_into_view_if_needed()  # axe finds backgrounds by hit-testing: what it checks must be in view
-        assert axe_violations(frame) == [], name
+        found = axe_violations(frame)
+        assert found == [], (name, found, frame.evaluate(AXE_DETAILS))
 
     # the frame's height follows its content at both widths, with no inner scrollbar
     for width in (1280, 360):
