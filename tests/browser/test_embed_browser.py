@@ -80,13 +80,15 @@ def host_page(browser, site_url, host):
     context = browser.new_context(locale="en-GB")
     foreign: list[str] = []
     context.on("request", lambda r: None if r.url.startswith(allowed) else foreign.append(r.url))
+    errors: list[str] = []  # console and page errors, in the host page and in every frame
+    context.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     page.add_init_script(RECORD)
-    page.foreign = foreign
-    page.allowed = allowed
     yield page
     context.close()
     assert not foreign, f"requests left the host and Kapu origins: {foreign}"
+    assert not errors, errors
 
 
 def snippets(page, site_url: str, options: list[dict]) -> list[dict]:
@@ -101,7 +103,7 @@ def snippets(page, site_url: str, options: list[dict]) -> list[dict]:
 
 def write_host(folder: Path, name: str, body: list[str]) -> str:
     (folder / name).write_text("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-                               "<title>Host</title></head><body style='margin:8px'>"
+                               "<title>Host</title></head><body>"
                                + "\n<p>Council text between embeds.</p>\n".join(body) + "</body></html>", "utf-8")
     return name
 
