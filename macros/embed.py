@@ -69,7 +69,8 @@ def builder_data(lang: str) -> dict:
     language (code, name in `lang`)."""
     return {
         "calculators": [
-            {"name": n, "title": translate(lang, registry.calculator(n).form.title), "height": HEIGHTS[n]}
+            {"name": n, "title": translate(lang, registry.calculator(n).form.title), "height": HEIGHTS[n],
+             "titles": {other: translate(other, registry.calculator(n).form.title) for other in LANGUAGES}}
             for n in registry.names()
         ],
         "languages": LANGUAGES,

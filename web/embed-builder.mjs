@@ -66,8 +66,10 @@ function setUp(root) {
     const name = form.elements.calculator.value;
     const calc = options.calculators.find((c) => c.name === name);
     const theme = form.elements.theme.value === "dark" ? "dark" : "light";
-    return { calculator: name, lang: form.elements.lang.value, accent: form.elements.accent.value, theme,
-      answers: form.elements.answers.checked, title: `${calc.title} · Kapu`, height: calc.height };
+    const lang = form.elements.lang.value;
+    // The frame's title in the embed's language: the host page is most likely in that language too.
+    return { calculator: name, lang, accent: form.elements.accent.value, theme,
+      answers: form.elements.answers.checked, title: `${calc.titles[lang] || calc.title} · Kapu`, height: calc.height };
   };
   const update = () => {
     const chosen = current();
