@@ -69,6 +69,7 @@ def host_server(directory: Path, kapu_origin: str):
 def host(tmp_path_factory, site_url):
     folder = tmp_path_factory.mktemp("host")
     (folder / "strict").mkdir()
+    (folder / "favicon.ico").write_bytes(b"")  # a council's site has one: no 404 in the console
     with host_server(folder, site_url.rstrip("/")) as url:
         yield url, folder
 
@@ -270,13 +271,15 @@ def test_strict_host_csp_and_a_crafted_accent(host_page, site_url, host):
 def test_a_copy_under_a_sub_path_embeds_and_runs(browser, built_site, tmp_path):
     """A council copies site/ to /kapu/: pages, embeds, worker, Pyodide and the wheel load from there."""
     (tmp_path / "kapu").symlink_to(built_site, target_is_directory=True)
+    (tmp_path / "favicon.ico").write_bytes(b"")
     (tmp_path / "host.html").write_text(
         '<!doctype html><html lang="en"><title>Council</title><div data-kapu-calculator="office-finder" '
         'data-lang="pl" data-prefill="query=9021"></div><script src="/kapu/assets/kapu/embed.js"></script>', "utf-8")
     with host_server(tmp_path, "'self'") as url:
         context = browser.new_context()
         wrong: list[str] = []
-        context.on("request", lambda r: None if r.url.startswith((url + "kapu/", url + "host.html", "data:", "blob:"))
+        ok = (url + "kapu/", url + "host.html", url + "favicon.ico", "data:", "blob:")
+        context.on("request", lambda r: None if r.url.startswith(ok)
                    else wrong.append(r.url))
         page = context.new_page()
         page.add_init_script(RECORD)
