@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def answer(calc: Calculator, values: dict[str, str], lang: str, today: dt.date) -> tuple[dict, int]:
     """The JSON object to print and the exit status, for the answers given on the command line."""
-    outcome = calc.run({**calc.command.defaults, **values}, today).as_dict(lang)
+    outcome = calc.outcome({**calc.command.defaults, **values}, today).as_dict(lang)
     out = outcome | {"problems": outcome["errors"]}
     if calc.command.keys:
         out |= calc.command.keys(outcome, lang)
@@ -99,5 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     calc = registry.calculator(args.calculator)
     values = {f.name: getattr(args, f.name) for f in calc.form.fields if getattr(args, f.name) is not None}
     out, status = answer(calc, values, args.lang, args.today or dt.date.today())
+    if out.get("ignored"):  # the command takes every option at once; say which did not matter
+        print(f"note: not used, an earlier answer makes them irrelevant: {', '.join(map(option, out['ignored']))}",
+              file=sys.stderr)
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     return status

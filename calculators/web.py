@@ -29,7 +29,7 @@ def run(name: str, values: dict[str, str], lang: str, today: str) -> dict[str, o
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     declared: Calculator = calculator(name)
-    return declared.run({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
+    return declared.outcome({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
 
 
 def run_json(request: str) -> str:

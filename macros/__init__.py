@@ -18,8 +18,9 @@ import jinja2
 
 from calculators import web
 from calculators.core import examples as example_data
-from calculators.core import registry
+from calculators.core import flow, registry
 from calculators.core import sources as source_registry
+from calculators.core.cleaning import INCOMPLETE_DATE
 from calculators.core.declaration import Calculator
 from calculators.core.i18n import DEFAULT_LANGUAGE, format_date, translate, translations
 
@@ -72,10 +73,21 @@ def _calculator(name: str) -> Calculator:
 def calculator(name: str, lang: str, page: str = "") -> str:
     """The widget of calculator `name`. `page` is the page's address from the site root, so that
     links naming another calculator or a page can be turned into addresses on this page."""
-    form = _calculator(name).form
+    declared = _calculator(name)
+    form = declared.form
     pages = {other: relative(calculator_page(other, lang), page) for other in registry.names()}
     home = relative("" if lang == DEFAULT_LANGUAGE else lang, page)  # the language's home page
-    html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages, home=home)
+    # Before Python answers, the page shows the questions that matter on an empty form (the same
+    # relevance rule); the bridge then shows and hides them from each outcome's `relevant`.
+    relevant = flow.settle(form, declared.relevant, {}).relevant
+    # GOV.UK conditional reveal: an input names the questions it reveals (aria-controls), by the
+    # id of each question's container (a fieldset for radios, a div for the rest).
+    box = {f.name: f"kapu-{form.name}-{f.name}" + ("" if f.kind in ("radios", "choices") else "-question")
+           for f in form.fields}
+    controls = {f.name: " ".join(box[n] for n in f.controls) for f in form.fields}
+    html = environment(lang).get_template("widget.html").render(form=form, lang=lang, pages=pages, home=home,
+                                                                relevant=relevant, controls=controls,
+                                                                incomplete_date=INCOMPLETE_DATE)
     return _one_block(html)
 
 

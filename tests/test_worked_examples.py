@@ -17,7 +17,7 @@ from tests.schema_subset import errors as schema_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "calculators/core/outcome.schema.json").read_text("utf-8"))
-OUTCOME_KEYS = {"calculator", "status", "errors", "choices", "answer", "data"}
+OUTCOME_KEYS = {"calculator", "status", "errors", "choices", "answer", "data", "relevant", "ignored"}
 
 CASES = [(name, example) for name in registry.names() for example in examples.load(name)["example"]]
 

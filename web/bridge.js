@@ -83,9 +83,17 @@ function formValues(form) {
     if (!input.name) continue;
     if (input.type === "checkbox") values[input.name] = input.checked ? "yes" : "";
     else if (input.type === "radio") { if (input.checked) values[input.name] = input.value; }
-    else values[input.name] = input.value;
+    else values[input.name] = unfinished(input) ?? input.value;
   }
   return values;
+}
+
+// A browser's date field that holds part of a date (a year but no day, say) reports the value ""
+// as if it were empty, and only validity.badInput tells the two apart. Such a field sends the
+// value its data-incomplete names (the macro writes Python's cleaning.INCOMPLETE_DATE), which
+// Python answers with a field error, so a half-filled date is never taken as "not given".
+function unfinished(input) {
+  return input.validity?.badInput && input.dataset.incomplete ? input.dataset.incomplete : null;
 }
 
 function renderErrors(widget, outcome, { summary }) {
@@ -222,12 +230,26 @@ function renderChoices(widget, outcome) {
       }));
       list.dataset.signature = signature;
     }
-    box.hidden = options.length === 0;
+    box.hidden = options.length === 0 || box.hasAttribute("data-irrelevant");
+  }
+}
+
+// Guided flows: which questions matter now is a rule in Python (outcome.relevant, in form order).
+// The others are hidden, never cleared: what the reader typed is still there if they go back, and
+// Python leaves it out of the answer (outcome.ignored). Focus stays where the reader put it.
+function renderRelevance(widget, outcome) {
+  if (!Array.isArray(outcome.relevant)) return;
+  const relevant = new Set(outcome.relevant);
+  for (const box of widget.querySelectorAll("[data-field]")) {
+    const off = !relevant.has(box.dataset.field);
+    box.toggleAttribute("data-irrelevant", off);
+    if (!box.matches("[data-choices]")) box.hidden = off; // a choices field also waits for its choices
   }
 }
 
 function setState(widget, state) {
   widget.dataset.state = state;
+  if (state !== "loading") delete widget.dataset.queued; // a kept submit is answered or cannot be
   const status = widget.querySelector("[data-kapu-status]");
   const message = { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
   if (status && message) status.textContent = message;
@@ -249,6 +271,7 @@ function wire(widget) {
       widget.dataset.busy = String(--inFlight);
     }
     if (ticket !== latest) return; // a newer input has overtaken this one
+    renderRelevance(widget, outcome);
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
     renderChoices(widget, outcome);
@@ -262,10 +285,18 @@ function wire(widget) {
   form.addEventListener("change", () => {
     if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
   });
+  // Enter or Check before Python is ready is kept, said so, and answered once it is ready.
+  let submitted = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
     if (widget.dataset.state === "ready") update({ summary: true }).catch(() => setState(widget, "error"));
+    else if (widget.dataset.state === "loading") {
+      submitted = true;
+      widget.dataset.queued = "submit";
+      const status = widget.querySelector("[data-kapu-status]");
+      if (status && widget.dataset.msgStarting) status.textContent = widget.dataset.msgStarting;
+    }
   });
   // One unseen run before "ready": a calculator loads its data on its first run, so once the
   // widget says ready, every keystroke is answered at full speed.
@@ -273,6 +304,7 @@ function wire(widget) {
   startPython().then(warmUp).then(
     () => {
       setState(widget, "ready");
+      if (submitted) { update({ summary: true }).catch(() => setState(widget, "error")); return; }
       // Answer whatever the reader typed while Python was loading.
       const typed = [...form.elements].some((i) => i.name && i.type !== "select-one" && i.value
         && (i.type !== "radio" || i.checked));

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from calculators.core.i18n import N_, Text
+from calculators.core.results import Problem
+
 # Longer than any identifier or field we accept; checked before any other work so
 # that a 10,000-character paste is refused at once.
 MAX_INPUT_LENGTH = 200
@@ -46,15 +49,25 @@ def without_separators(value: str, separators: str = " -") -> str:
     return value.translate(dict.fromkeys(map(ord, separators + "\u2010\u2011\u2012\u2013\u2014\u2212")))
 
 
+# What the page sends for a date field the reader has only partly filled in (a year without the
+# day, say). A browser's own date field then reports no value at all, exactly as when it is empty,
+# so an unfinished optional date would silently count as "not given"; web/bridge.js sends this
+# instead (the widget's date inputs carry it as data-incomplete), and parse_date refuses it.
+INCOMPLETE_DATE = "incomplete-date"
+
+
 def parse_date(value: str) -> dt.date:
     """Parse a calendar date written YYYY-MM-DD (full-width digits and spaces tolerated).
 
-    Raises ValueError with a reason code: "not-a-date" for anything else, "no-such-day"
-    for a well-formed date that does not exist (2024-02-30)."""
+    Raises ValueError with a reason code: "incomplete-date" for INCOMPLETE_DATE (a date field
+    left half filled in), "no-such-day" for a well-formed date that does not exist (2024-02-30),
+    "not-a-date" for anything else."""
     try:
         text = clean(value, max_length=40)
     except InputTooLong:
         raise ValueError("not-a-date") from None
+    if text == INCOMPLETE_DATE:
+        raise ValueError("incomplete-date")
     parts = text.split("-")
     if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
         raise ValueError("not-a-date")
@@ -62,3 +75,10 @@ def parse_date(value: str) -> dt.date:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise ValueError("no-such-day") from None
+
+
+def incomplete_date(field: str) -> Problem:
+    """The field error for a date field left half filled in (INCOMPLETE_DATE): the date asked for
+    as the reader sees a browser's date field, with an example written the page's way."""
+    return Problem("incomplete-date", Text(N_("Enter the date: day, month and year, or choose it in the calendar.")),
+                   Text(N_("For example: %(day)s"), {"day": dt.date(2023, 3, 1)}), field=field)

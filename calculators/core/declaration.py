@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from calculators.core import flow
 from calculators.core.forms import Form
 from calculators.core.outcome import Outcome
 
@@ -57,6 +58,21 @@ class Calculator:
     tables: Mapping[str, Callable[[str], Table]] = field(default_factory=dict)
     example_facts: bool = False  # the examples table shows the answer's facts too (short ones)
     command: CommandLine = field(default_factory=CommandLine)
+    # Which questions matter now, given the answers so far (calculators.core.flow); None: all.
+    relevant: flow.Relevance | None = None
+
+    def outcome(self, values: dict[str, str], today: dt.date) -> Outcome:
+        """Run on the answers that matter: the ones no longer relevant are left out (and listed
+        in `ignored`), the questions to show are listed in `relevant`, and a calculator with a
+        relevance rule names the answers it used in a why-step."""
+        settled = flow.settle(self.form, self.relevant, values)
+        outcome = self.run(settled.values, today)
+        outcome.relevant, outcome.ignored = settled.relevant, settled.ignored
+        if outcome.answer is not None and self.relevant is not None:
+            outcome.answer.why.insert(0, flow.used_step(self.form, settled))
+            if isinstance(outcome.data.get("why"), list):  # data.why lists the codes of answer.why
+                outcome.data["why"] = ["answers-used", *outcome.data["why"]]
+        return outcome
 
     def __post_init__(self) -> None:
         if self.form.name != self.name:

@@ -41,6 +41,10 @@ class Field:
     autocomplete: str = "off"
     inputmode: str | None = None
     width: str | None = None  # a CSS class suffix: "short", "medium"
+    # The later questions whose relevance this answer decides (GOV.UK conditional reveal: the page
+    # writes them as aria-controls on this input). Which of them show is the calculator's relevance
+    # rule (calculators.core.flow); this only says where to look.
+    controls: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", FieldKind(self.kind))  # ValueError for an unknown kind
@@ -54,3 +58,11 @@ class Form:
     title: str  # message id
     fields: tuple[Field, ...] = field(default_factory=tuple)
     submit: str = N_("Check")  # message id (the default button text)
+    intro: str | None = None  # message id: how the questions follow each other, in words
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        for position, f in enumerate(self.fields):
+            for name in f.controls:  # revealed questions follow their control in reading and tab order
+                if name not in names[position + 1:]:
+                    raise ValueError(f"form {self.name}: {f.name} controls {name}, which is not a later question")

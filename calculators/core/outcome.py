@@ -12,7 +12,9 @@ the same few lines and holds no rule of its own:
                 "links": [{"text", "href" | "calculator" | "page"}],  # optional: only when given
                 "timeline": {"days", "segments": [{"kind", "label", "first_day", "last_day",
                              "offset", "days"}]}} | null,    # optional: only when given
-     "data": {...}}                                          # the machine-readable result
+     "data": {...},                                          # the machine-readable result
+     "relevant": [field],     # the questions that matter now, in form order (show these only)
+     "ignored": [field]}      # questions answered that the outcome did not use (no longer relevant)
 
 The JSON Schema of this shape is calculators/core/outcome.schema.json (published with the site as
 assets/kapu/outcome.schema.json); every worked example's outcome is checked against it.
@@ -129,6 +131,9 @@ class Outcome:
     answer: Answer | None = None
     data: dict[str, object] = field(default_factory=dict)
     choices: dict[str, list[Choice]] = field(default_factory=dict)  # field name -> its choices
+    # Set by Calculator.outcome from the calculator's relevance rule (calculators.core.flow).
+    relevant: list[str] | None = None
+    ignored: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -137,7 +142,7 @@ class Outcome:
     def as_dict(self, lang: str) -> dict[str, object]:
         choices = {name: [{"value": c.value, "label": c.label} for c in options]
                    for name, options in self.choices.items()}
-        return {
+        out: dict[str, object] = {
             "calculator": self.calculator,
             "status": self.status,
             "errors": [p.as_dict(lang) for p in self.errors],
@@ -146,3 +151,7 @@ class Outcome:
             # The choices stay under data too, where version 0.1 of the bridge read them.
             "data": self.data | {"choices": choices} if choices else self.data,
         }
+        if self.relevant is not None:
+            out["relevant"] = list(self.relevant)
+            out["ignored"] = list(self.ignored)
+        return out

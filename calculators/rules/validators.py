@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from calculators.core.cleaning import InputTooLong, clean, parse_date
+from calculators.core.cleaning import InputTooLong, clean, incomplete_date, parse_date
 from calculators.core.declaration import Calculator, CommandLine
 from calculators.core.forms import Field, Form, Option
 from calculators.core.i18n import N_, Text
@@ -68,8 +68,9 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     if values.get("birth_date", "").strip():
         try:
             birth_date = parse_date(values["birth_date"])
-        except ValueError:
-            return Outcome("validators", "problems", [_BAD_BIRTH_DATE])
+        except ValueError as err:
+            problem = incomplete_date("birth_date") if str(err) == "incomplete-date" else _BAD_BIRTH_DATE
+            return Outcome("validators", "problems", [problem])
     result = validate(kind, values.get("value", ""), today, birth_date)
     data = {"kind": kind, "valid": result.valid, "normalized": result.normalized,
             "problems": [p.code for p in result.problems]}
@@ -79,7 +80,7 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     headline = (
         Text(N_("Looks valid: %(normalized)s"), {"normalized": result.normalized})
         if result.valid
-        else Text(N_("Not valid yet: see what to fix below the field."))
+        else Text(N_("Not valid yet: see what to fix just above the input box."))
     )
     return Outcome(
         "validators",

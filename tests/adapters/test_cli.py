@@ -131,6 +131,9 @@ def test_huge_value_is_a_clear_problem():
 
 def test_a_question_left_unanswered_is_invalid_input_with_a_problem():
     out = answered(run_cli("eligibility", "--on", "2024-03-01"), 1)
+    # Neither --ground nor any ground's answers: which ground applies is the question left.
+    assert [p["code"] for p in out["problems"]] == ["ground-missing"] and out["problems"][0]["message"]
+    out = answered(run_cli("eligibility", "--on", "2024-03-01", "--ground", "certificate"), 1)
     assert [p["code"] for p in out["problems"]] == ["condition-missing"] and out["problems"][0]["message"]
 
 
@@ -214,3 +217,15 @@ def test_the_browser_path_imports_no_argparse():
             "print('argparse' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_every_option_at_once_and_the_ones_that_did_not_matter_are_named():
+    """The command line takes all options at once (guided flows on the page ask one thing at a time):
+    it answers from the ones that matter and says which it ignored, in `ignored` and on stderr."""
+    proc = run_cli("eligibility", "--on", "2024-03-01", "--not-domestic", "--work-capacity-change", "70")
+    out = answered(proc, 0)
+    assert out["eligible"] is False and out["ignored"] == ["work_capacity_change", "on"]
+    assert "--work-capacity-change" in proc.stderr and "--on" in proc.stderr
+    out = answered(run_cli("eligibility", "--on", "2024-03-01", "--ground", "pension-age", "--health-status", "40",
+                           "--birth-date", "1950-01-01", "--monthly-income", "50000"), 0)
+    assert out["grounds"] == ["pension-age-low-income"] and out["ignored"] == ["health_status"]

@@ -13,14 +13,15 @@ TODAY = "2026-11-22"
 # One complete, valid set of answers per calculator (each gives an answer as it is).
 COMPLETE: dict[str, dict[str, str]] = {
     "validators": {"kind": "taj", "value": "123 456 788"},
-    "eligibility": {"residence": "hu-citizen-address", "health_status": "40", "on": "2024-03-01"},
+    "eligibility": {"residence": "hu-citizen-address", "ground": "certificate", "health_status": "40",
+                    "on": "2024-03-01"},
     "coverage-end": {"first_day": "2023-01-01", "last_day": "2023-02-14", "domestic": "yes"},
     "office-finder": {"query": "9021"},
 }
 
 # Questions that are required together: left all empty, the first of them gets the error.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "eligibility": ("work_capacity_change", "health_impairment", "health_status", "birth_date", "monthly_income"),
+    "eligibility": ("work_capacity_change", "health_impairment", "health_status"),  # the certificate ground
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, format_date, translate
-from calculators.rules.hu.self_notification import coverage_end_form
+from tests.browser.flows import answer_in_order, reset
 from tests.browser.helpers import call_all, page_url, submit_and_settle, typeable, without_python
 
 pytestmark = pytest.mark.browser
@@ -27,12 +27,9 @@ EXAMPLES = examples.load("coverage-end")
 
 
 def type_values(page, values: dict[str, str]):
-    if values["domestic"]:
-        page.check(f"#kapu-{NAME}-domestic-{values['domestic']}")
-    else:  # the question left unanswered, as on a fresh page
-        page.evaluate("document.querySelectorAll('[name=domestic]').forEach((r) => { r.checked = false; })")
-    for name in coverage_end_form.DATE_FIELDS:
-        page.fill(f"#kapu-{NAME}-{name}", values.get(name, ""))
+    """As a reader: from a cleared form, answer the questions on screen in order (a guided flow)."""
+    reset(page, NAME)
+    answer_in_order(page, NAME, values)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -43,7 +40,8 @@ def test_type_the_worked_examples(calculator_page, lang):
         type_values(page, values)
         outcome = submit_and_settle(page, root)
         assert not mismatches(example, outcome), example["id"]
-        assert outcome == web.run(NAME, values, lang, EXAMPLES["today"]), example["id"]
+        expected = web.run(NAME, values, lang, EXAMPLES["today"])  # only `ignored` may differ
+        assert {**outcome, "ignored": []} == {**expected, "ignored": []}, example["id"]
         result = root.locator("[data-kapu-result]")
         if not outcome["answer"]:
             summary = root.locator(".kapu-error-summary")

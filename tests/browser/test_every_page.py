@@ -1,7 +1,11 @@
-"""Every page of the built site, in every language, loads with no console error, no uncaught error
-and no failed request, and asks nothing of another origin (the `page` fixture's watcher, which every
-browser test has). Python is kept off here: the calculator tests run it, under the same watcher;
-the theme's own scripts (search, language selector) run as usual."""
+"""Every page of the built site, in every language (its 404 page too), as a reader on a narrow phone
+sees it: it loads with no console error, no uncaught error and no failed request, and asks nothing
+of another origin (the same watcher every browser test has); nothing scrolls sideways at 320 px;
+and translated pages carry no English left over from the theme (footer, tooltips, search)
+(issue 12). Python is kept off here: the calculator tests run it, under the same watcher; the
+theme's own scripts (search, language selector) run as usual.
+
+Each page is opened once, by the module's `visited` fixture; the tests read what it saw."""
 
 from __future__ import annotations
 
@@ -12,8 +16,10 @@ import pytest
 
 from calculators.core.i18n import LANGUAGES
 from tests.browser.helpers import page_url, without_python
+from tests.browser.watch import Watcher
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "en"
+NARROW = {"width": 320, "height": 640}
 
 
 def site_path(markdown: Path) -> str:
@@ -23,6 +29,40 @@ def site_path(markdown: Path) -> str:
 
 
 PAGES = sorted(site_path(p) for p in DOCS.rglob("*.md"))
+NOT_FOUND = "404.html"  # each language's 404 page, opened directly
+PATHS = [*PAGES, NOT_FOUND]
+# English the theme (Material, Markdown's toc) would put on a page: none may remain on a translated one.
+THEME_ENGLISH = ("Permanent link", "Made with", "Initializing search", "Type to start searching",
+                 "Back to top", "Skip to content", "Select language", "Share", "Clear", "Search")
+# Strings that are the same in every language: the languages' own names, product names.
+SAME_IN_EVERY_LANGUAGE = {"English", "Magyar", "Polski", "Tiếng Việt", "Material for MkDocs", "¶"}
+
+# The theme's text and every tooltip or accessible name on a page (not the article's own words
+# or its table of contents, which may quote names and terms in other languages).
+CHROME = """() => {
+  const texts = new Set();
+  const skip = (node) => node.parentElement.closest("script, style, svg, article, abbr, .md-nav--secondary");
+  const theme = ".md-header, .md-footer, .md-sidebar, .md-search, .md-skip, .md-top, .md-content__button";
+  for (const root of document.querySelectorAll(theme)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.data.trim();
+      if (text && !skip(node)) texts.add(text);
+    }
+  }
+  for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], [alt]")) {
+    if (el.closest("abbr")) continue;
+    for (const name of ["title", "aria-label", "placeholder", "alt"]) {
+      const value = el.getAttribute(name);
+      if (value && value.trim()) texts.add(value.trim());
+    }
+  }
+  return [...texts];
+}"""
+# The first few elements that reach past the right edge of the screen (what makes a page scroll).
+WIDEST = """() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .slice(0, 3).map((e) => e.tagName + '.' + e.className)"""
 
 
 def load(page, url: str, quiet_ms: int = 100, timeout_s: float = 15) -> None:
@@ -57,24 +97,70 @@ def load(page, url: str, quiet_ms: int = 100, timeout_s: float = 15) -> None:
         page.remove_listener("requestfailed", ended)
 
 
+@pytest.fixture(scope="module")
+def visited(browser_context, site_url):
+    """Each page in each language, opened once at 320 px, Python off:
+    {(lang, path): {lang, h1, problems, foreign, width, widest, chrome}}. The page has a watcher of
+    its own (tests/browser/watch.py), so each page's problems are its own; the tests fail on them."""
+    watcher = Watcher(site_url)
+    page = browser_context.new_page()
+    page.set_viewport_size(NARROW)
+    watcher.watch(page)
+    without_python(page)
+    seen = {}
+    try:
+        for lang in LANGUAGES:
+            for path in PATHS:
+                problems = watcher.start()
+                load(page, page_url(site_url, lang, path))
+                seen[lang, path] = {
+                    "lang": page.get_attribute("html", "lang"),
+                    "h1": page.locator("h1").count(),
+                    "width": page.evaluate("document.documentElement.scrollWidth"),
+                    "widest": page.evaluate(WIDEST),
+                    "chrome": set(page.evaluate(CHROME)),
+                }
+                watcher.stop()
+                seen[lang, path] |= {"problems": problems.problems, "foreign": problems.foreign}
+    finally:
+        page.close()
+    return seen
+
+
 def test_every_page_is_listed():
     assert len(PAGES) == len(list(DOCS.rglob("*.md"))) and "" in PAGES and "guides/" in PAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_loads_cleanly(page, page_problems, site_url, lang):
-    without_python(page)
-    for path in PAGES:
-        load(page, page_url(site_url, lang, path))
-        assert page.get_attribute("html", "lang") == lang, path
-        assert not page_problems.problems, (path, page_problems.problems)
-        assert not page_problems.foreign, (path, page_problems.foreign)
+def test_every_page_loads_cleanly(visited, lang):
+    for path in PATHS:
+        seen = visited[lang, path]
+        assert seen["lang"] == lang, path
+        assert not seen["problems"], (path, seen["problems"])
+        assert not seen["foreign"], (path, seen["foreign"])
 
 
-def test_the_not_found_page_loads_cleanly(page, page_problems, site_url):
-    load(page, f"{site_url}404.html")
-    assert page.locator("h1").count() == 1
-    assert not page_problems.problems, page_problems.problems
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_not_found_page_loads_cleanly(visited, lang):
+    assert visited[lang, NOT_FOUND]["h1"] == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_scrolls_sideways_at_320_px(visited, lang):
+    wide = {path: (v["width"], v["widest"]) for (page_lang, path), v in visited.items()
+            if page_lang == lang and v["width"] > NARROW["width"]}
+    assert not wide, wide
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_no_english_left_in_the_theme_of_translated_pages(visited, lang):
+    for path in PATHS:
+        chrome = visited[lang, path]["chrome"]
+        left = {text for text in chrome for english in THEME_ENGLISH if english.lower() in text.lower()}
+        assert not left, (path, left)
+        # And nothing else the English page's theme says, word for word.
+        same = chrome & visited["en", path]["chrome"] - SAME_IN_EVERY_LANGUAGE
+        assert not same, (path, same)
 
 
 @pytest.mark.expect_page_errors(

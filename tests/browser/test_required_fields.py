@@ -10,6 +10,7 @@ import pytest
 from calculators import web
 from calculators.core.i18n import translate
 from tests.adapters.test_required_fields import COMPLETE, required
+from tests.browser.flows import answer_in_order, settle
 from tests.browser.helpers import submit_and_settle
 
 pytestmark = pytest.mark.browser
@@ -18,18 +19,13 @@ LANG = "hu"
 
 
 def fill(page, name: str, values: dict[str, str]) -> None:
-    """Answer the form as a reader would: pick, choose, type; an empty value is left unanswered."""
+    """Answer the form as a reader would: pick, choose, type the questions on screen, in order (a
+    guided flow shows the next ones as it goes); an empty value is left unanswered."""
     page.evaluate(f"document.querySelector('[data-calculator=\"{name}\"] form').reset()")
-    for field in web.form(name).fields:
-        value = values.get(field.name, "")
-        selector = f"#kapu-{name}-{field.name}"
-        if field.kind == "select":
-            page.select_option(selector, value)
-        elif field.kind == "radios":
-            if value:
-                page.check(f"{selector}-{value}")
-        elif field.kind != "choices" and value:
-            page.fill(selector, value)
+    page.evaluate(f"document.querySelector('[data-calculator=\"{name}\"] form')"
+                  ".dispatchEvent(new Event('input', {bubbles: true}))")
+    settle(page, name)
+    answer_in_order(page, name, values)
 
 
 @pytest.mark.parametrize("name", sorted(COMPLETE))

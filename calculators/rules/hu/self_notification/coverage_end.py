@@ -104,6 +104,18 @@ def prior_qualifies(prior: Period, first_day: dt.date, figures: Figures) -> bool
             and days_between(prior, first_day) < figures.between_fewer_than.value)
 
 
+def earlier_condition_matters(condition: Period) -> bool:
+    """Whether an earlier condition can change the answer: only when the notified one lasted less
+    than the period of Ebtv. 29. § (9) a) (45 days), since (9) c) then may give the full
+    extension. Not when the dates contradict each other, or the figures are not known for them."""
+    if condition.last_day < condition.first_day:
+        return False
+    try:
+        return condition.days < Figures.on(condition.last_day).long_enough.value
+    except figures.ParameterUnknown:
+        return False
+
+
 def check(condition: Period, prior: Period | None) -> list[Problem]:
     problems = []
     if condition.last_day < condition.first_day:

@@ -13,7 +13,12 @@ from calculators.core.i18n import N_, Text, format_date, translate
 from calculators.core.outcome import Answer, Outcome, Segment, Timeline
 from calculators.core.results import InvalidInput, Problem
 from calculators.rules.hu.self_notification import figures
-from calculators.rules.hu.self_notification.coverage_end import Coverage, Period, compute
+from calculators.rules.hu.self_notification.coverage_end import (
+    Coverage,
+    Period,
+    compute,
+    earlier_condition_matters,
+)
 from calculators.rules.hu.self_notification.inputs import FieldProblem, read_date
 from calculators.rules.hu.self_notification.wording import Phrase, days_text
 
@@ -63,7 +68,7 @@ DATE_FIELDS = ("first_day", "last_day", "prior_first_day", "prior_last_day")
 def _missing_date(name: str) -> Problem:
     message = {"first_day": N_("Enter the first day of the notified condition."),
                "last_day": N_("Enter the last day of the notified condition.")}[name]
-    return Problem("missing", Text(message), Text(N_("Example: 2023-03-01")),
+    return Problem("missing", Text(message), Text(N_("For example: %(day)s"), {"day": dt.date(2023, 3, 1)}),
                    field=name)
 
 
@@ -101,17 +106,38 @@ def inputs_from(values: dict[str, str]) -> tuple[Period, bool, Period | None]:
     return Period(days["first_day"], days["last_day"]), domestic == "yes", prior
 
 
+PRIOR_FIELDS = ("prior_first_day", "prior_last_day")
+
+
+def relevant(values: dict[str, str]) -> list[str]:
+    """Which questions matter now: the condition's days and the domestic question always; the
+    earlier condition only for a domestic reader whose condition was too short for the full
+    extension (Ebtv. 29. § (9) c), see earlier_condition_matters)."""
+    asked = ["first_day", "last_day", "domestic"]
+    if values.get("domestic", "").strip() != "yes":
+        return asked
+    try:
+        first, last = (read_date(values.get(name, ""), name) for name in ("first_day", "last_day"))
+    except FieldProblem:
+        return asked
+    if first and last and earlier_condition_matters(Period(first, last)):
+        asked += PRIOR_FIELDS
+    return asked
+
+
 FORM = Form(
     name=NAME,
     title=N_("Until when am I covered?"),
+    intro=N_("First the notified condition's days, then whether you count as domestic. If the condition was too "
+             "short for the full extension, you are also asked about an earlier one, which can lengthen it."),
     fields=(
         Field("first_day", "date", N_("First day of the notified condition"),
-              hint=N_("For example the day the expert opinion was issued.")),
+              hint=N_("For example the day the expert opinion was issued."), controls=PRIOR_FIELDS),
         Field("last_day", "date", N_("Last day of the notified condition"),
-              hint=N_("The last day the condition still existed.")),
+              hint=N_("The last day the condition still existed."), controls=PRIOR_FIELDS),
         Field("domestic", "radios", N_("Do you count as domestic (belföldi) for social security?"),
               options=(Option("yes", N_("Yes")), Option("no", N_("No"))),
-              hint=N_("The eligibility calculator asks about this in plain questions.")),
+              hint=N_("The eligibility calculator asks about this in plain questions."), controls=PRIOR_FIELDS),
         Field("prior_first_day", "date", N_("First day of an earlier condition (optional)"),
               hint=N_("Only if, before the notified condition began, you were insured or entitled on another ground "
                       "of Tbj. 22. § (1) a)–o) or r). It counts if it lasted more than 45 days and fewer than 30 days "
@@ -171,6 +197,7 @@ CALCULATOR = Calculator(
     name=NAME,
     form=FORM,
     run=run,
+    relevant=relevant,
     tables={"coverage-periods": figures_table},
     example_facts=True,
     command=CommandLine(

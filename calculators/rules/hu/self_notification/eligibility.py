@@ -57,6 +57,7 @@ class Situation:
     birth_date: dt.date | None = None
     monthly_income: int | None = None
     income_below_since: dt.date | None = None
+    no_ground: bool = False  # the reader says none of the grounds applies to them
 
 
 @dataclass
@@ -216,6 +217,10 @@ def _decide(s: Situation) -> Decision:
             "You do not count as domestic (belföldi) for social security: only people who do can be entitled "
             "on their own notification.")), TBJ_3, "tbj"))
 
+    if s.domestic and s.no_ground:
+        why.append(step("no-ground", Text(N_(
+            "You said that none of the grounds applies to you: no certified percentage, and not pension age with a "
+            "low income.")), "Tbj. 22. § (1) j)–k)", "tbj"))
     met, percent_why = _percent_steps(s)
     why += percent_why
     starts: dict[str, dt.date | None] = {code: s.opinion_date for code in met}

@@ -49,6 +49,50 @@ DOMESTIC_VALUES = frozenset(o.value for o in RESIDENCE_OPTIONS) - {"none"}
 # Earlier value of the long-term residence option, still accepted from links and embedders.
 RESIDENCE_ALIASES = {"immigrant-settled": "long-term-residence"}
 
+# Which ground of Tbj. 22. § (1) the reader checks: j) (a certified percentage) or k) (pension age
+# and income), or none of them (answered at once: No).
+GROUND_OPTIONS = (
+    Option("certificate", N_("An official certificate states my work-capacity change, health impairment or health "
+                             "status as a percentage")),
+    Option("pension-age", N_("I have reached my old-age pension age, or will on the date I check, and my monthly "
+                             "income is low")),
+    Option("none", N_("None of these")),
+)
+GROUND_FIELDS = {
+    "certificate": ("work_capacity_change", "health_impairment", "health_status", "opinion_date"),
+    "pension-age": ("birth_date", "monthly_income", "income_below_since"),
+}
+ALL_GROUND_FIELDS = tuple(name for names in GROUND_FIELDS.values() for name in names)
+
+
+def _residence(values: dict[str, str]) -> str:
+    residence = values.get("residence", "").strip()
+    return RESIDENCE_ALIASES.get(residence, residence)
+
+
+def grounds_asked(values: dict[str, str]) -> set[str]:
+    """The grounds whose questions matter: the one chosen; when the question is not answered (the
+    command line and embedders send every answer at once), each ground whose answers were given."""
+    ground = values.get("ground", "").strip()
+    if ground in GROUND_FIELDS or ground == "none":
+        return {ground}
+    return {g for g, names in GROUND_FIELDS.items() if any(values.get(n, "").strip() for n in names)}
+
+
+def relevant(values: dict[str, str]) -> list[str]:
+    """Which questions matter now: where the reader stands first; only a domestic reader is asked
+    which ground applies (Tbj. 22. § (3)); then only that ground's questions and the date to check.
+    "None of these", to either question, is answered at once."""
+    if _residence(values) not in DOMESTIC_VALUES:
+        return ["residence"]
+    grounds = grounds_asked(values)
+    asked = ["residence", "ground"]
+    for ground in sorted(grounds - {"none"}):
+        asked += GROUND_FIELDS[ground]
+    if grounds and "none" not in grounds:
+        asked.append("on")
+    return asked
+
 DOCUMENTS: dict[str, str] = {
     "identity": N_("Proof of identity (személyazonosságot igazoló okmány): an identity card (a temporary one "
                    "too), a valid passport or a card-format driving licence"),
@@ -104,24 +148,35 @@ def _residence_missing() -> Problem:
                    Text(N_("If none does, choose “None of these”.")), field="residence")
 
 
+def _ground_missing() -> Problem:
+    return Problem("ground-missing", Text(N_("Choose which of these applies to you.")),
+                   Text(N_("If none does, choose “None of these”.")), field="ground")
+
+
 def _condition_missing() -> Problem:
-    return Problem("condition-missing", Text(N_("Enter a percentage from your official certificate, or your date of "
-                                                "birth and monthly income.")),
-                   Text(N_("Leave the percentages empty if you have no certificate.")), field="work_capacity_change")
+    return Problem("condition-missing", Text(N_("Enter at least one percentage from your official certificate.")),
+                   Text(N_("Leave the others empty.")), field="work_capacity_change")
 
 
-def _missing_answers(s: Situation) -> list[Problem]:
-    """Required answers the reader left out: a domestic reader must give something to check, and the
-    pension-age ground needs both the date of birth and the income (when the age is reached)."""
-    if not s.domestic:
+def _birth_date_missing() -> Problem:
+    return Problem("birth-date-missing", Text(N_("Enter your date of birth to check the pension-age ground.")),
+                   field="birth_date")
+
+
+def _missing_answers(s: Situation, grounds: set[str]) -> list[Problem]:
+    """Required answers the reader left out: a domestic reader must say which ground applies and
+    give what that ground needs; the pension-age ground needs both the date of birth and the
+    income (when the age is reached)."""
+    if not s.domestic or "none" in grounds:
         return []  # "None of these" is answered at once: No
+    if not grounds:
+        return [_ground_missing()]
     percentages = (s.work_capacity_change, s.health_impairment, s.health_status)
-    if all(v is None for v in percentages) and s.birth_date is None and s.monthly_income is None:
-        return [_condition_missing()]
     problems = []
-    if s.monthly_income is not None and s.birth_date is None:
-        problems.append(Problem("birth-date-missing", Text(N_("Enter your date of birth to check the pension-age "
-                                                              "ground.")), field="birth_date"))
+    if "certificate" in grounds and "pension-age" not in grounds and all(v is None for v in percentages):
+        problems.append(_condition_missing())
+    if "pension-age" in grounds and s.birth_date is None:
+        problems.append(_birth_date_missing())
     if (s.birth_date is not None and s.monthly_income is None and s.birth_date < s.on
             and figures.pension_age_reached_on(s.birth_date) <= s.on):
         problems.append(Problem("income-missing", Text(N_("Enter your monthly income to check the pension-age "
@@ -143,18 +198,19 @@ def situation_from(values: dict[str, str], today: dt.date) -> Situation:
             return None
 
     on = read(read_date, "on")
-    residence = values.get("residence", "").strip()
-    residence = RESIDENCE_ALIASES.get(residence, residence)
+    residence = _residence(values)
     if residence not in DOMESTIC_VALUES and residence != "none":
         problems.append(_residence_missing())
+    grounds = grounds_asked(values)
     fields = {name: read(read_percent, name) for name in ("work_capacity_change", "health_impairment",
                                                           "health_status")}
     dates = {name: read(read_date, name) for name in ("opinion_date", "birth_date", "income_below_since")}
     income = read(read_forints, "monthly_income")
     if problems:
         raise InvalidInput(_in_form_order(problems))
-    situation = Situation(on or today, residence in DOMESTIC_VALUES, monthly_income=income, **fields, **dates)
-    missing = _missing_answers(situation)
+    situation = Situation(on or today, residence in DOMESTIC_VALUES, monthly_income=income, **fields, **dates,
+                          no_ground="none" in grounds)
+    missing = _missing_answers(situation, grounds)
     if missing:
         raise InvalidInput(missing)
     return situation
@@ -168,9 +224,18 @@ def _in_form_order(problems: list[Problem]) -> list[Problem]:
 FORM = Form(
     name=NAME,
     title=N_("Am I entitled on my own notification?"),
+    intro=N_("First say where you stand, then which ground applies to you; only that ground's questions follow. "
+             "If none applies, you get the answer at once."),
     fields=(
         Field("residence", "radios", N_("Which of these describes you?"), options=RESIDENCE_OPTIONS,
-              hint=N_("Only people who count as domestic (belföldi) for social security can be entitled.")),
+              hint=N_("Only people who count as domestic (belföldi) for social security can be entitled. If one of "
+                      "these describes you, you are asked next which ground applies."),
+              controls=("ground", *ALL_GROUND_FIELDS, "on")),
+        Field("ground", "radios", N_("Which of these applies to you?"), options=GROUND_OPTIONS,
+              hint=N_("You are then asked only the questions for that ground."), required=False,
+              # Asked of every domestic reader (ground-missing); the command line and embedders may
+              # leave it out and give a ground's answers instead (grounds_asked).
+              controls=(*ALL_GROUND_FIELDS, "on")),
         Field("work_capacity_change", "percent", N_("Work-capacity change, in percent (optional)"),
               hint=N_("As in your official certificate. Leave it empty if you have none."), required=False,
               inputmode="numeric", width="short"),
@@ -210,7 +275,22 @@ def _ground_text(d: Decision, code: str) -> Text:
     return Text(GROUND_TEXTS[code], {"limit": figures.value(GROUND_LIMITS[code], d.on).value})
 
 
+def _no_ground(d: Decision, links: list[Link]) -> Answer:
+    """"None of these" grounds: a clear No at once, and what else may help."""
+    return Answer(
+        "negative",
+        Text(N_("No: without one of these grounds you cannot be entitled on your own notification.")),
+        notes=[Text(N_("Tbj. 22. § (1) lists other grounds of insurance and entitlement too. The government office "
+                       "(kormányhivatal) can tell you whether one of them applies to you.")),
+               Text(N_("If an official certificate later states one of these percentages, or you reach pension age "
+                       "with a low income, check again."))],
+        why=d.why,
+        links=[Link(Text(N_("Who can be entitled")), page="guides/self-notification/#who-can"), *links])
+
+
 def _not_eligible(d: Decision, links: list[Link]) -> Answer:
+    if any(s.code == "no-ground" for s in d.why):
+        return _no_ground(d, links)
     domestic = d.why[0].code == "domestic"
     notes = [Text(N_("If your certificate or your situation is different, or you are unsure, ask the "
                      "government office (kormányhivatal): they decide."))]
@@ -219,11 +299,10 @@ def _not_eligible(d: Decision, links: list[Link]) -> Answer:
                                 "on their own notification. If one of the sentences does describe you, choose it. "
                                 "The guide explains who counts as domestic.")))
         links = [Link(Text(N_("Who counts as domestic")), page="guides/self-notification/#domestic"), *links]
-    return Answer(
-        "negative",
-        Text(N_("No: on what you entered, you cannot be entitled on your own notification on %(day)s."),
-             {"day": d.on}),
-        notes=notes, why=d.why, links=links)
+    headline = (Text(N_("No: on what you entered, you cannot be entitled on your own notification on %(day)s."),
+                     {"day": d.on}) if domestic else
+                Text(N_("No: not counting as domestic, you cannot be entitled on your own notification.")))
+    return Answer("negative", headline, notes=notes, why=d.why, links=links)
 
 
 def _uncertain(d: Decision, links: list[Link]) -> Answer:
@@ -276,7 +355,7 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     in), which the page shows on submit only. Partly answered: status "problems", the same way.
     "None of these" is answered at once: No, with why and what else may help."""
     if not any(str(v).strip() for v in values.values()):
-        return Outcome(NAME, "empty", [_residence_missing(), _condition_missing()])
+        return Outcome(NAME, "empty", [_residence_missing()])
     try:
         decision = decide(situation_from(values, today))
     except InvalidInput as err:
@@ -302,6 +381,7 @@ CALCULATOR = Calculator(
     name=NAME,
     form=FORM,
     run=run,
+    relevant=relevant,
     tables={"minimum-wage": figures_table, "pension-age": pension_age_table},
     command=CommandLine(
         # The command line states its default in --help (the web form has none: it asks).

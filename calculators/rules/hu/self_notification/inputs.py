@@ -1,7 +1,8 @@
 """Reading what people type into the self-notification calculators: dates, percentages, forints.
 
 Accepted (and tested in tests/test_eligibility_inputs.py):
-- dates: YYYY-MM-DD (cleaning.parse_date);
+- dates: YYYY-MM-DD (cleaning.parse_date); a date field left half filled in (the page sends
+  cleaning.INCOMPLETE_DATE) is asked for again, never read as empty;
 - percentages: a number from 0 to 100 with an optional decimal part after a comma or a dot and
   an optional "%" sign: "50", "50 %", "50%", "50,0", "49.5";
 - forints: whole forints, digits optionally grouped in threes by spaces or dots, optionally
@@ -17,7 +18,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from calculators.core.cleaning import InputTooLong, clean, parse_date
+from calculators.core.cleaning import InputTooLong, clean, incomplete_date, parse_date
 from calculators.core.i18n import N_, Text
 from calculators.core.results import Problem
 
@@ -51,13 +52,15 @@ def read_date(value: str, field: str) -> dt.date | None:
     try:
         day = parse_date(value)
     except ValueError as err:
+        if str(err) == "incomplete-date":
+            raise FieldProblem(incomplete_date(field)) from None
         if str(err) == "no-such-day":
             raise FieldProblem(Problem(
                 "no-such-day", Text(N_("This day does not exist in the calendar: check the day and the month.")),
                 Text(N_("Example: 2023-03-01")), field=field)) from None
         raise FieldProblem(Problem(
-            "not-a-date", Text(N_("Enter a date as year-month-day.")),
-            Text(N_("Example: 2023-03-01")), field=field)) from None
+            "not-a-date", Text(N_("This is not a date.")),
+            Text(N_("Write it as year-month-day, for example 2023-03-01.")), field=field)) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise FieldProblem(Problem(
             "year-out-of-range", Text(N_("Enter a year between %(first)d and %(last)d."),
