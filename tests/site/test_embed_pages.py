@@ -33,7 +33,7 @@ def test_embed_page_is_the_widget_alone(built_site, name, lang):
         assert chrome not in html, chrome
     guide = re.search(r'class="kapu-embed__guide"><a href="([^"]+)" target="_blank" rel="noopener">([^<]+)</a>', html)
     assert guide and guide[2] == translate(lang, "Kapu · full guide") + " ↗"
-    assert guide[1] == ("../../" if lang == "en" else "../../../") + calculator_page(name, lang)
+    assert guide[1] == "../../calculators/" + name + "/"  # the full page, beside embed/ in the same language
     # the full page's scripts and nothing more: the bridge (which loads Pyodide) and the frame side
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
     assert [s.rsplit("/", 1)[-1] for s in scripts] == ["bridge.js", "embed-frame.mjs"]
