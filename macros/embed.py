@@ -17,13 +17,14 @@ from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 # The iframe height (CSS px) for the no-script snippet: the form and a typical answer (the first
 # worked example that answers) without a scrollbar, measured at 360 px and 1280 px wide and the
 # larger kept, plus a margin (tests/browser/test_embed_browser.py checks it in every language).
-# Measured 2026-11-30 (content px at 360 / 1280, the largest of the four languages):
-# validators 865 / 704, eligibility 3414 / 1983, coverage-end 1793 / 1205, office-finder 1220 / 718.
+# Measured 2026-11-30 after the guided-flow forms landed (content px at 360 / 1280, the largest of the
+# four languages): validators 865 / 704, eligibility 3443 / 1884, coverage-end 1549 / 1012,
+# office-finder 1220 / 744.
 HEIGHTS: dict[str, int] = {
     "validators": 920,
-    "eligibility": 3460,
-    "coverage-end": 1840,
-    "office-finder": 1260,
+    "eligibility": 3500,
+    "coverage-end": 1620,
+    "office-finder": 1280,
 }
 
 
