@@ -16,7 +16,8 @@ from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
 # The iframe height (CSS px) for the no-script snippet: the form and a typical answer (the first
 # worked example that answers) without a scrollbar, measured at 360 px and 1280 px wide and the
-# larger kept, plus a margin (tests/browser/test_embed_browser.py checks it in every language).
+# larger kept, plus a margin (tests/browser/test_embed_browser.py: the no-script test checks these
+# heights; the script test measures every calculator in every language).
 # Measured 2026-11-30 after the guided-flow forms landed (content px at 360 / 1280, the largest of the
 # four languages): validators 865 / 704, eligibility 3443 / 1884, coverage-end 1549 / 1012,
 # office-finder 1220 / 744.
