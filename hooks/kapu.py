@@ -10,7 +10,8 @@
 - on_post_build: copy the pinned Pyodide from node_modules into a versioned folder, build the
   calculators wheel, publish the browser files under hashed names (kapu_build/assets.py), the
   outcome's JSON Schema, the service worker with its precache manifest (kapu_build/offline.py),
-  and gzip copies of the large files, into the site.
+  the embed pages (/<lang>/embed/<calculator>/, macros/embed.py: not MkDocs pages, so not in
+  search or sitemap), and gzip copies of the large files, into the site.
 
 `mkdocs serve` (make serve) watches calculators/, macros/ and web/ (mkdocs.yml `watch:`); before
 each rebuild the hook forgets the project's imported modules, so the site is built with the
@@ -148,6 +149,8 @@ def on_post_build(config):
     messages = _module("calculators.core.i18n")
     notice = offline.update_messages(messages.translate, languages)
     assets.publish_web(site, published, {"__KAPU_UPDATE_MESSAGES__": notice})
+    # Every calculator's embed page in every language, from the registry (macros/embed.py).
+    _module("macros.embed").write_pages(site, config.site_url or "/")
     assets.point_pages_at_hashed(site, published.names)
     offline.write_service_worker(site, published, languages, messages.DEFAULT_LANGUAGE)
     assets.precompress(site)
