@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from calculators.cleaning import InputTooLong, clean, parse_date, without_separators
+from calculators.cleaning import InputTooLong, clean, parse_date, shown, without_separators
 from calculators.files import read_text
 from calculators.forms import Field, Form, Option
 from calculators.i18n import N_, Text
@@ -104,11 +104,11 @@ def ugyfelkapu_username(value: str, today: dt.date, birth_date: dt.date | None =
         ))
     others = sorted(set(value) - HUNGARIAN_LETTERS)
     if others:
-        shown = " ".join("␣" if c == " " else c for c in others)
+        listed = " ".join(shown(c) for c in others)
         problems.append(Problem(
             "not-hungarian-letter",
             Text(N_("Only letters of the Hungarian alphabet are allowed; not allowed: %(chars)s"),
-                 {"chars": shown}),
+                 {"chars": listed}),
             Text(N_("Leave out digits, spaces, hyphens and other signs.")),
         ))
     if len(set(value)) < 3:
