@@ -2,7 +2,8 @@
 
     python -m calculators validate KIND VALUE [--birth-date YYYY-MM-DD] [--lang en|hu|pl|vi]
 
-Exit codes: 0 valid / answered, 1 invalid input, 2 usage error.
+Exit codes: 0 valid / answered, 1 invalid input, 2 usage error, 3 internal error (a fault in
+Kapu: one line on stderr; KAPU_DEBUG=1 adds the traceback).
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
+import traceback
 
 from calculators import identifiers, offices
 from calculators.cleaning import parse_date
 from calculators.hu_self_notification import coverage_end, eligibility
 from calculators.i18n import LANGUAGES
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +33,15 @@ class _Parser(argparse.ArgumentParser):
 def common_options(parser: argparse.ArgumentParser) -> None:
     """Options every command takes: the reader's language, and a pinned "today" for tests."""
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
-    parser.add_argument("--today", help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=_today, help=argparse.SUPPRESS)
+
+
+def _today(text: str) -> dt.date:
+    """--today: a real date, or a usage error (exit 2)."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def print_json(obj: object) -> None:
@@ -38,7 +49,7 @@ def print_json(obj: object) -> None:
 
 
 def today(args: argparse.Namespace) -> dt.date:
-    return parse_date(args.today) if args.today else dt.date.today()
+    return args.today or dt.date.today()
 
 
 def add_validate(sub: argparse._SubParsersAction) -> None:
@@ -78,4 +89,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except Exception as err:  # a fault in Kapu, not in the input: say so in one line, exit 3
+        if os.environ.get("KAPU_DEBUG") == "1":
+            traceback.print_exc()
+        print(f"python -m calculators: internal error ({type(err).__name__}); "
+              "run again with KAPU_DEBUG=1 for details", file=sys.stderr)
+        return EXIT_INTERNAL
