@@ -3,15 +3,34 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
+// An empty WebAssembly module: compiling it is the check that a Content-Security-Policy allows wasm.
+const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+// Pyodide swallows some load failures (a pyodide.asm.wasm that answers 404 or may not be compiled
+// only logs "wasm instantiation failed!"), and loadPyodide() then never settles. So we watch the
+// start-up ourselves: any failed fetch before we are ready is a failed start, reported at once.
+const nativeFetch = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const url = String(resource instanceof Request ? resource.url : resource);
+  try {
+    const response = await nativeFetch(resource, options);
+    if (!response.ok) fail(`${url}: HTTP ${response.status}`);
+    return response;
+  } catch (err) {
+    fail(`${url}: ${err && err.message || err}`);
+    throw err;
+  }
+};
 
 async function boot() {
   const t0 = performance.now();
+  new WebAssembly.Module(EMPTY_WASM); // throws at once when a CSP forbids compiling WebAssembly
   // Fetch our wheel while Pyodide boots, rather than after it (saves a round trip and a lock-file read).
   const wheel = fetch(WHEEL_URL).then((r) => {
     if (!r.ok) throw new Error(`calculators wheel: HTTP ${r.status}`);
     return r.arrayBuffer();
   });
-  wheel.catch(() => {}); // reported below, once Pyodide is up
+  wheel.catch(fail); // at once, not when Pyodide is up
   const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
   const t1 = performance.now();
   pyodide.unpackArchive(await wheel, "wheel");
@@ -23,12 +42,15 @@ async function boot() {
 
 let timings = null;
 
-// Some load failures (a blocked pyodide.asm.wasm) surface only as an unhandled rejection
-// inside Pyodide's loader, never rejecting loadPyodide(): report those as a failed start too.
+// Some load failures surface only as an unhandled rejection inside Pyodide's loader, never
+// rejecting loadPyodide(): report those as a failed start too (once; the bridge shows it).
 let booted = false;
-const fail = (reason) => {
-  if (!booted) postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
-};
+let failed = false;
+function fail(reason) {
+  if (booted || failed) return;
+  failed = true;
+  postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
+}
 self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 self.addEventListener("error", (event) => fail(event.message));
 
