@@ -80,3 +80,9 @@ def test_validators_page_shows_every_worked_example(built_site, lang):
     html = (built_site / ("" if lang == "en" else lang) / "calculators/validators/index.html").read_text("utf-8")
     rows = re.findall(r'<tr data-example="([\w-]+)"', html)
     assert rows == [e["id"] for e in examples.load("validators")["example"]]
+
+
+def test_every_file_in_the_site_is_world_readable(built_site):
+    # A web server usually runs as another user than the build: a 0600 file answers 403.
+    unreadable = [str(p.relative_to(built_site)) for p in built_site.rglob("*") if not p.stat().st_mode & 0o004]
+    assert not unreadable
