@@ -40,12 +40,12 @@ class UnexpectedData(ValueError):
 
 
 def pinned_version() -> str:
-    """The version requirements.txt pins: the build must use exactly that data."""
-    for line in (ROOT / "requirements.txt").read_text("utf-8").splitlines():
-        name, _, rest = line.partition("==")
-        if name.strip().lower() == PACKAGE:
-            return rest.split("#")[0].strip()
-    raise UnexpectedData(f"{PACKAGE} is not pinned in requirements.txt")
+    """The version the lock (requirements.txt) pins: the build must use exactly that data."""
+    pin = re.search(rf"^{re.escape(PACKAGE)}==([^\s\\;#]+)", (ROOT / "requirements.txt").read_text("utf-8"),
+                    re.MULTILINE | re.IGNORECASE)
+    if not pin:
+        raise UnexpectedData(f"{PACKAGE} is not pinned in requirements.txt")
+    return pin[1]
 
 
 def installed_version() -> str:
