@@ -5,7 +5,7 @@
   finder's postcode asset from the pinned package (kapu_build/postcodes.py).
 - on_page_markdown: render calculator macros in the page's language.
 - on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, and build
-  the calculators wheel, into the site.
+  the calculators wheel, into the site; write the Content-Security-Policy it needs (kapu_build/csp.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from calculators.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
-from kapu_build import catalogs, postcodes, wheel  # noqa: E402
+from kapu_build import catalogs, csp, postcodes, wheel  # noqa: E402
 from macros import render_macros  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kapu")
@@ -95,3 +95,5 @@ def on_post_build(config):
         if not dst.exists() or dst.read_text("utf-8") != text:
             dst.parent.mkdir(parents=True, exist_ok=True)
             dst.write_text(text, "utf-8")
+    hashes = csp.write(site)  # the exact policy these pages need (hashes of Material's inline scripts)
+    log.info("Content-Security-Policy: %d inline script hashes (site/%s)", len(hashes), csp.POLICY_FILE)
