@@ -6,8 +6,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kapu-setup
 LANGS := hu pl vi
+# make test runs test files in parallel (pytest-xdist), each file whole in one worker so its booted
+# calculator pages are shared; TEST_WORKERS=0 runs everything in one process (e.g. for pytest -s).
+TEST_WORKERS ?= 2
 
-.PHONY: setup serve build test lint bench catalogs catalogs-unlocked lock clean
+.PHONY: setup serve build test test-fast lint bench catalogs catalogs-unlocked lock clean
 
 # requirements.txt is the lock (every package pinned with its hashes; `make lock` writes it from
 # requirements.in): pip refuses any file whose hash differs, and any package not in the lock.
@@ -17,7 +20,7 @@ $(STAMP): requirements.txt package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
-POSTCODES := calculators/data/hu_postcodes.csv
+POSTCODES := calculators/rules/hu/offices/hu_postcodes.csv
 
 setup: $(STAMP) $(POSTCODES)  ## Python packages into .venv, npm packages into node_modules, catalogs compiled
 	@$(PY) -c "from kapu_build.catalogs import compile_all; compile_all()"
@@ -35,7 +38,10 @@ build: setup
 
 test: setup  ## all tests: lint, unit, property, catalogs, strict build, browser (installs Chromium if missing)
 	$(PY) -m kapu_build.browser_deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+test-fast: setup  ## the edit-test loop: every test that needs neither the built site nor the browser
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .

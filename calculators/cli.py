@@ -1,9 +1,16 @@
-"""Command line, same engine as the pages: one JSON object on stdout.
+"""Adapter: the command line, generated from the calculators' declarations; one JSON object on stdout.
 
-    python -m calculators validate KIND VALUE [--birth-date YYYY-MM-DD] [--lang en|hu|pl|vi]
+    python -m calculators COMMAND [ARGUMENTS] [--lang en|hu|pl|vi]
 
-Exit codes: 0 valid / answered, 1 invalid input, 2 usage error, 3 internal error (a fault in
-Kapu: one line on stderr; KAPU_DEBUG=1 adds the traceback).
+Every registered calculator is a command named after it (`coverage-end`), with one option per
+question of its form (`--first-day`; choices and required as the form says) plus what its
+declaration adds for the command line (the documented aliases `validate` and `office`, positional
+arguments, switches such as `--not-domestic`). The output is the outcome the browser receives
+(status, errors, choices, answer, data), with `problems` and each command's documented keys at the
+top level.
+
+Exit codes: 0 answered / valid, 1 invalid input (see `problems`), 2 usage error (a bad --today too),
+3 internal error (a fault in Kapu: one line on stderr; KAPU_DEBUG=1 adds the traceback).
 """
 
 from __future__ import annotations
@@ -15,12 +22,15 @@ import os
 import sys
 import traceback
 
-from calculators import identifiers, offices
-from calculators.cleaning import parse_date
-from calculators.hu_self_notification import coverage_end, eligibility
-from calculators.i18n import LANGUAGES
+from calculators.core import registry
+from calculators.core.cleaning import parse_date
+from calculators.core.declaration import Calculator
+from calculators.core.forms import Field, FieldKind
+from calculators.core.i18n import LANGUAGES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+METAVARS = {FieldKind.DATE: "YYYY-MM-DD", FieldKind.PERCENT: "PERCENT", FieldKind.MONEY: "FORINTS"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,70 +40,82 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def common_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command takes: the reader's language, and a pinned "today" for tests."""
-    parser.add_argument("--lang", choices=LANGUAGES, default="en")
-    parser.add_argument("--today", type=_today, help=argparse.SUPPRESS)
+def option(field_name: str) -> str:
+    return "--" + field_name.replace("_", "-")
+
+
+def _field_help(field: Field) -> str:
+    return field.label.replace("%", "%%")  # English is the message id; argparse formats with %
+
+
+def add_command(sub: argparse._SubParsersAction, calc: Calculator) -> None:
+    """One sub-command for one calculator, from its form and its command-line declaration."""
+    spec = calc.command
+    p = sub.add_parser(calc.name, aliases=list(spec.aliases), help=calc.form.title, description=calc.form.title)
+    fields = {f.name: f for f in calc.form.fields}
+    for name in spec.positional:
+        f = fields[name]
+        p.add_argument(name, choices=[o.value for o in f.options] or None, help=_field_help(f))
+    for f in calc.form.fields:
+        if f.name in spec.positional:
+            continue
+        choices = [o.value for o in f.options] or None
+        required = (f.required and f.name not in spec.defaults) or f.name in spec.required
+        switches = [s for s in spec.switches if s.field == f.name]
+        target = p.add_mutually_exclusive_group(required=required) if switches else p
+        if option(f.name) not in {s.option for s in switches}:  # a switch may take the option's name
+            target.add_argument(option(f.name), dest=f.name, choices=choices, metavar=METAVARS.get(f.kind),
+                                required=required and not switches, help=_field_help(f))
+        for s in switches:
+            target.add_argument(s.option, dest=f.name, action="store_const", const=s.value, help=s.help)
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument("--today", type=_today, help=argparse.SUPPRESS)  # pinned by the tests
+    p.set_defaults(calculator=calc.name)
 
 
 def _today(text: str) -> dt.date:
-    """--today: a real date, or a usage error (exit 2)."""
     try:
         return parse_date(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def print_json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
-def today(args: argparse.Namespace) -> dt.date:
-    return args.today or dt.date.today()
-
-
-def add_validate(sub: argparse._SubParsersAction) -> None:
-    v = sub.add_parser("validate", help="check an identifier")
-    v.add_argument("kind", choices=sorted(identifiers.KINDS))
-    v.add_argument("value")
-    v.add_argument("--birth-date", help="YYYY-MM-DD, for vn-personal-id")
-    common_options(v)
-    v.set_defaults(handler=cmd_validate)
-
-
-# Each command registers its own sub-parser; a new calculator adds one line here.
-COMMANDS = (add_validate, eligibility.add_command, coverage_end.add_command, offices.add_office)
+        raise argparse.ArgumentTypeError("not a date (YYYY-MM-DD)") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m calculators", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for add in COMMANDS:
-        add(sub)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+    for name in registry.names():
+        add_command(sub, registry.calculator(name))
     return parser
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    birth_date = None
-    if args.birth_date:
-        try:
-            birth_date = parse_date(args.birth_date)
-        except ValueError:
-            print_json({"problems": [identifiers._BAD_BIRTH_DATE.as_dict(args.lang)]})
-            return EXIT_INVALID
-    result = identifiers.validate(args.kind, args.value, today(args), birth_date)
-    out = result.as_dict(args.lang)
-    print_json(out)
-    return EXIT_OK if result.valid else EXIT_INVALID
+def answer(calc: Calculator, values: dict[str, str], lang: str, today: dt.date) -> tuple[dict, int]:
+    """The JSON object to print and the exit status, for the answers given on the command line."""
+    outcome = calc.outcome({**calc.command.defaults, **values}, today).as_dict(lang)
+    out = outcome | {"problems": outcome["errors"]}
+    if calc.command.keys:
+        out |= calc.command.keys(outcome, lang)
+    return out, EXIT_INVALID if out["problems"] or outcome["status"] != "answer" else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # a usage error (a bad --today too) exits 2 here
     try:
-        return args.handler(args)
+        return run(args)
     except Exception as err:  # a fault in Kapu, not in the input: say so in one line, exit 3
         if os.environ.get("KAPU_DEBUG") == "1":
             traceback.print_exc()
         print(f"python -m calculators: internal error ({type(err).__name__}); "
               "run again with KAPU_DEBUG=1 for details", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def run(args: argparse.Namespace) -> int:
+    """Answer one parsed command line: print the outcome, return the exit code."""
+    calc = registry.calculator(args.calculator)
+    values = {f.name: getattr(args, f.name) for f in calc.form.fields if getattr(args, f.name) is not None}
+    out, status = answer(calc, values, args.lang, args.today or dt.date.today())
+    if out.get("ignored"):  # the command takes every option at once; say which did not matter
+        print(f"note: not used, an earlier answer makes them irrelevant: {', '.join(map(option, out['ignored']))}",
+              file=sys.stderr)
+    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    return status

@@ -1,36 +1,31 @@
-"""The one entry point the browser bridge calls (through Pyodide) and embedders rely on.
+"""Adapter: the one entry point the browser bridge calls (through Pyodide) and embedders rely on.
 
-    run(calculator, values, lang, today) -> outcome dict (see calculators.outcome)
+    run(calculator, values, lang, today) -> outcome dict (see calculators.core.outcome and its
+                                            JSON Schema, calculators/core/outcome.schema.json)
     run_json(request) -> the same outcome as JSON, or an error outcome; never raises
 
 `values` are the form's raw strings; `today` is the reader's local date, passed in by the
-page (a rule never reads the clock).
+page (a rule never reads the clock). The calculators come from the one registry
+(calculators.core.registry), each imported on first use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
-from types import ModuleType
 
-from calculators.cleaning import parse_date
-from calculators.forms import Form
-from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Text
-from calculators.outcome import Outcome
-from calculators.results import Problem
+from calculators.core.cleaning import parse_date
+from calculators.core.declaration import Calculator
+from calculators.core.forms import Form
+from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Text
+from calculators.core.outcome import Outcome
+from calculators.core.registry import CALCULATORS, calculator
+from calculators.core.results import Problem
 
-# name -> module with FORM and run(values, today) -> Outcome. Imported on first use, so a page
-# pays (in Pyodide start-up time) only for the calculators it shows.
-CALCULATORS: dict[str, str] = {
-    "validators": "calculators.identifiers",
-    "eligibility": "calculators.hu_self_notification.eligibility",
-    "coverage-end": "calculators.hu_self_notification.coverage_end",
-    "office-finder": "calculators.offices",
-}
+__all__ = ["CALCULATORS", "REQUEST_ERRORS", "calculator", "error_outcome", "form", "run", "run_json"]
 
 # The codes of an error outcome (status "error"): a request no calculator can answer, or a fault
-# in Kapu itself. Documented in calculators/outcome.py and the README's widget contract.
+# in Kapu itself. Documented in calculators/core/outcome.py, its JSON Schema and the README.
 REQUEST_ERRORS: dict[str, str] = {
     "bad-request": N_("The calculator received a request it cannot read."),
     "unknown-calculator": N_("There is no calculator by this name."),
@@ -48,19 +43,15 @@ class BadRequest(ValueError):
         self.code, self.name = code, name
 
 
-def calculator(name: str) -> ModuleType:
-    module = importlib.import_module(CALCULATORS[name])
-    return module
-
-
 def form(name: str) -> Form:
-    return calculator(name).FORM
+    return calculator(name).form
 
 
 def run(name: str, values: dict[str, str], lang: str, today: str) -> dict[str, object]:
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
-    return calculator(name).run({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
+    declared: Calculator = calculator(name)
+    return declared.outcome({k: str(v) for k, v in values.items()}, dt.date.fromisoformat(today)).as_dict(lang)
 
 
 def error_outcome(code: str, lang: str, name: str | None = None) -> dict[str, object]:
@@ -108,7 +99,7 @@ def run_json(request: str) -> str:
     except BadRequest as err:
         return json.dumps(error_outcome(err.code, lang, err.name), ensure_ascii=False)
     try:
-        outcome = calculator(name).run(values, today).as_dict(lang)
+        outcome = calculator(name).outcome(values, today).as_dict(lang)
     except Exception:  # a bug in Kapu: the reader gets a message and can try again
         outcome = error_outcome("internal-error", lang, name)
     return json.dumps(outcome, ensure_ascii=False)

@@ -3,28 +3,60 @@
 - on_config: compile the gettext catalogs; take the translated site name and navigation
   titles from them (one catalog per language for pages and Python alike); generate the office
   finder's postcode asset from the pinned package (kapu_build/postcodes.py).
-- on_page_markdown: render calculator macros in the page's language.
-- on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, and build
-  the calculators wheel, into the site; write the Content-Security-Policy it needs (kapu_build/csp.py).
-"""
+- on_page_markdown: render calculator macros in the page's language (an unknown macro or name
+  fails the build, naming the page).
+- on_post_page, on_post_template: keep the page-level hreflang alternates out of the <head> (they
+  live in sitemap.xml).
+- on_post_build: copy the browser bridge and the pinned Pyodide from node_modules, build the
+  calculators wheel, and publish the outcome's JSON Schema, into the site; last of all, write
+  the Content-Security-Policy the finished pages need (kapu_build/csp.py).
+
+`mkdocs serve` (make serve) watches calculators/, macros/ and web/ (mkdocs.yml `watch:`); before
+each rebuild the hook forgets the project's imported modules, so the site is built with the
+Python as it is now on disk, not as it was when serving started."""
 
 from __future__ import annotations
 
+import importlib
 import logging
+import re
 import shutil
 import sys
 from pathlib import Path
+from types import ModuleType
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from calculators.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
-from kapu_build import catalogs, csp, postcodes, wheel  # noqa: E402
-from macros import render_macros  # noqa: E402
-
 log = logging.getLogger("mkdocs.hooks.kapu")
+
+# The project's own packages: imported afresh before each rebuild while serving.
+PROJECT_PACKAGES = ("calculators", "macros", "kapu_build")
+SERVING = {"on": False}
+
+
+def forget_modules(packages: tuple[str, ...] = PROJECT_PACKAGES, modules: dict | None = None) -> list[str]:
+    """Drop `packages` and their submodules from the import cache, so that the next import reads
+    the files as they are now. Returns the names dropped."""
+    modules = sys.modules if modules is None else modules
+    names = [n for n in modules if n in packages or n.startswith(tuple(p + "." for p in packages))]
+    for name in names:
+        del modules[name]
+    importlib.invalidate_caches()
+    return names
+
+
+def _module(name: str) -> ModuleType:
+    """The project module `name`, looked up at each use (never held across a rebuild)."""
+    return importlib.import_module(name)
+
+
+def N_(message: str) -> str:  # marks the string for extraction, as calculators.core.i18n.N_ does
+    return message
+
 
 SITE_NAME = N_("Kapu: e-services step by step")
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -43,17 +75,27 @@ def _nav_titles(nav: list) -> set[str]:
     return titles
 
 
+def on_startup(command, dirty):
+    SERVING["on"] = command == "serve"
+    if SERVING["on"]:
+        sys.dont_write_bytecode = True  # a fresh .pyc under calculators/ would trigger another rebuild
+
+
 @event_priority(100)  # before mkdocs-static-i18n reads its per-language settings
 def on_config(config):
-    catalogs.compile_all()
-    postcodes.generate()  # the office finder's postcode asset, from the pinned package (ODbL)
+    if SERVING["on"]:
+        forgotten = forget_modules()
+        log.debug("serving: %d project modules will be imported afresh", len(forgotten))
+    _module("kapu_build.catalogs").compile_all()
+    _module("kapu_build.postcodes").generate()  # the office finder's postcode asset (ODbL)
+    messages = _module("calculators.core.i18n")
     i18n = config.plugins.get("i18n")
     titles = _nav_titles(config.nav or [])
     for language in i18n.config.languages:
         lang = language.locale
-        language.site_name = translate(lang, SITE_NAME)
-        if lang != DEFAULT_LANGUAGE:
-            language.nav_translations = {t: translate(lang, t) for t in titles}
+        language.site_name = messages.translate(lang, SITE_NAME)
+        if lang != messages.DEFAULT_LANGUAGE:
+            language.nav_translations = {t: messages.translate(lang, t) for t in titles}
     return config
 
 
@@ -61,13 +103,35 @@ ABBREVIATIONS = ROOT / "includes" / "abbreviations"
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
-    markdown = render_macros(markdown, lang)
+    lang = getattr(page.file, "locale", _module("calculators.core.i18n").DEFAULT_LANGUAGE)
+    macros = _module("macros")
+    try:
+        markdown = macros.render_macros(markdown, lang, page=page.url, source=page.file.src_uri)
+    except macros.MacroError as err:
+        raise PluginError(str(err)) from None
     # The glossary's abbreviations (*[TAJ]: …) become tooltips on every page of that language.
     glossary = ABBREVIATIONS / f"{lang}.md"
     if glossary.exists():
         markdown += "\n\n" + glossary.read_text("utf-8")
     return markdown
+
+
+# Material's JavaScript (integrations/alternate, 9.x) treats every <link rel="alternate"> in the head
+# as the root of an alternate *site* and fetches `sitemap.xml` relative to it. mkdocs-static-i18n
+# points those links at the same page in each language (/hu/guides/x/), so every page asked for
+# /hu/guides/x/sitemap.xml and friends: four 404s and four console errors per page. The page's
+# hreflang alternates are already in the root sitemap.xml (static-i18n's template), which search
+# engines read as the same signal; and the language selector's links (also page-level, from
+# static-i18n) work as plain links once Material stops intercepting them.
+HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    return HEAD_ALTERNATE.sub("", output)
+
+
+def on_post_template(output_content, template_name, config):
+    return HEAD_ALTERNATE.sub("", output_content)  # 404.html: the same head as a page
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:
@@ -78,6 +142,10 @@ def _copy_if_changed(src: Path, dst: Path) -> None:
     shutil.copy2(src, dst)
 
 
+# Last of all (mkdocs-static-i18n builds the other languages in its own on_post_build, at -100):
+# the Content-Security-Policy is computed from the finished HTML of every language, so whatever
+# later writes or changes inline scripts (theme overrides, 404 pages, new pages) is covered.
+@event_priority(-110)
 def on_post_build(config):
     site = Path(config.site_dir)
     assets = site / "assets"
@@ -86,14 +154,18 @@ def on_post_build(config):
         raise SystemExit(f"Pyodide is not installed ({', '.join(missing)} missing): run `npm ci` (make setup).")
     for name in PYODIDE_FILES:
         _copy_if_changed(PYODIDE_DIR / name, assets / "pyodide" / name)
-    built = wheel.build(assets / "kapu" / "wheels")
+    built = _module("kapu_build.wheel").build(assets / "kapu" / "wheels")
+    postcodes = _module("kapu_build.postcodes")
     # ODbL: the derived postcode file stays open, as a plain download beside the wheel.
     _copy_if_changed(postcodes.ASSET, assets / "kapu" / "data" / postcodes.PUBLISHED_NAME)
+    # The outcome's shape, for embedders (README: "The outcome").
+    _copy_if_changed(ROOT / "calculators" / "core" / "outcome.schema.json", assets / "kapu" / "outcome.schema.json")
     for src in (ROOT / "web").iterdir():
         dst = assets / "kapu" / src.name
         text = src.read_text("utf-8").replace("__KAPU_WHEEL__", f"wheels/{built.name}")
         if not dst.exists() or dst.read_text("utf-8") != text:
             dst.parent.mkdir(parents=True, exist_ok=True)
             dst.write_text(text, "utf-8")
+    csp = _module("kapu_build.csp")
     hashes = csp.write(site)  # the exact policy these pages need (hashes of Material's inline scripts)
     log.info("Content-Security-Policy: %d inline script hashes (site/%s)", len(hashes), csp.POLICY_FILE)

@@ -18,7 +18,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 # An inline <script> the browser runs: no src, and no type or a JavaScript one (a JSON data block
 # such as Material's __config is not run, so it needs no hash).

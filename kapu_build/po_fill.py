@@ -14,7 +14,7 @@ import sys
 
 from babel.messages.pofile import write_po
 
-from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kapu_build import catalogs
 
 

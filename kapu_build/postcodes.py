@@ -1,6 +1,6 @@
 """Generate the compact Hungarian postcode asset from the pinned `countrystatecity-postal-codes`.
 
-    python -m kapu_build.postcodes        # writes calculators/data/hu_postcodes.csv if it changed
+    python -m kapu_build.postcodes        # writes calculators/rules/hu/offices/hu_postcodes.csv if it changed
 
 The office finder needs postcode → settlements → county. That table is maintained upstream
 (countries-states-cities-database, ODbL 1.0), so we derive it at build time from the pinned
@@ -24,10 +24,10 @@ from pathlib import Path
 from kapu_build import ROOT
 
 PACKAGE = "countrystatecity-postal-codes"
-ASSET = ROOT / "calculators" / "data" / "hu_postcodes.csv"
+ASSET = ROOT / "calculators" / "rules" / "hu" / "offices" / "hu_postcodes.csv"
 PUBLISHED_NAME = "hu_postcodes.csv"  # under site/assets/kapu/data/, linked from the licences page
 PUBLISHED_MODE = 0o644  # published on the site: readable by everyone, as every file there
-# ISO 3166-2:HU codes of Budapest and the 19 counties: the offices' keys (calculators/data/hu_offices.csv).
+# ISO 3166-2:HU codes of Budapest and the 19 counties: the offices' keys (calculators/rules/hu/offices/hu_offices.csv).
 COUNTY_CODES = frozenset({
     "BU", "BA", "BE", "BK", "BZ", "CS", "FE", "GS", "HB", "HE",
     "JN", "KE", "NO", "PE", "SO", "SZ", "TO", "VA", "VE", "ZA",

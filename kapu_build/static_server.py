@@ -3,7 +3,10 @@
 Fault injection for the loading tests: `faults` maps the end of a path ("pyodide.asm.wasm"; ""
 matches every path) to "404" (answer Not Found), "hang" (send nothing until the server stops) or
 "csp-no-wasm" (serve it with a Content-Security-Policy that forbids compiling WebAssembly). The
-caller may change the dict while the server runs."""
+caller may change the dict while the server runs.
+
+Like the server the README's Hosting section describes, it answers a missing page with the 404
+page of the language whose folder the address is in (`/hu/…` → `/hu/404.html`; else `/404.html`)."""
 
 from __future__ import annotations
 
@@ -52,10 +55,33 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        page = not_found_page(Path(self.directory), self.path) if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def not_found_page(site: Path, url_path: str) -> Path | None:
+    """The 404 page for a missing address: its language folder's, else the site root's."""
+    first = url_path.lstrip("/").split("/", 1)[0]
+    language = site / first / "404.html"
+    if first.isalpha() and language.is_file():  # a language code, never ".." or a file name
+        return language
+    root = site / "404.html"
+    return root if root.is_file() else None
+
 
 class _Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
-        """A browser that closes a connection mid-download is normal (a page closed early)."""
+        # A browser that closes a page mid-download (a test moving on) is not a server error.
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 

@@ -1,11 +1,18 @@
 """Shared fixtures: the site built once per run, served by a real HTTP server on 127.0.0.1,
-and driven by Playwright in Debian's headless Chromium."""
+and driven by Playwright in Debian's headless Chromium (the browser fixtures are described in
+tests/browser/helpers.py).
+
+Every test that needs the built site or the browser is marked `browser` (automatically: anything
+under tests/browser/ and any test using one of BROWSER_FIXTURES), so `pytest -m "not browser"`
+(`make test-fast`) is the quick tier for the edit–test loop and `make test` runs everything."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,6 +28,10 @@ from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
 settings.register_profile("kapu", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("kapu")
 
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+BROWSER_FIXTURES = {"site_build", "built_site", "site_url", "browser", "browser_context", "page",
+                    "page_problems", "calculator_page"}
+
 
 def pytest_configure(config):
     # The CLI and the rules read compiled catalogs: compile them from the .po sources first.
@@ -29,19 +40,58 @@ def pytest_configure(config):
     catalogs.compile_all()
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects on markers
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        # A test's own parameter may share a fixture's name (a `page` path in tests/site/test_macros.py):
+        # that is a value, not the fixture.
+        callspec = getattr(item, "callspec", None)
+        fixtures = set(item.fixturenames) - set(callspec.params if callspec else ())
+        if BROWSER_DIR in Path(item.path).parents or BROWSER_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.pool import REPLACED
+
+    if REPLACED:
+        terminalreporter.write_line(f"calculator pages replaced instead of reset ({len(REPLACED)}):")
+        for reason in REPLACED:
+            terminalreporter.write_line(f"  {reason}")
+
+
+# --- the built site -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    path: Path
+    returncode: int
+    log: str
+
+    def warnings(self) -> list[str]:
+        return re.findall(r"^\s*(?:\x1b\[[0-9;]*m)?WARNING\b.*$", self.log, re.MULTILINE)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """`mkdocs build --strict` into a fresh folder; the build log must hold no warning."""
+def site_build(tmp_path_factory) -> SiteBuild:
+    """The one `mkdocs build --strict` of the session, into a fresh folder, with its log."""
     out = tmp_path_factory.mktemp("site")
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
     )
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, log
-    warnings = [line for line in log.splitlines() if "WARNING" in line]
+    return SiteBuild(out, proc.returncode, proc.stdout + proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    """The built site; the build must succeed and its log hold no warning."""
+    assert site_build.returncode == 0, site_build.log[-3000:]
+    warnings = [line for line in site_build.log.splitlines() if "WARNING" in line]
     assert not warnings, "\n".join(warnings)
-    return out
+    return site_build.path
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +100,9 @@ def site_url(built_site):
 
     with serve(built_site) as url:
         yield url
+
+
+# --- the browser ----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -66,22 +119,73 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh page (new context: empty cache and storage). Fails the test if any request leaves
-    the site's origin: the site must be private by construction."""
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """The session's one browser context: its HTTP cache is shared by every page of the run."""
     context = browser.new_context(locale="en-GB")
-    foreign: list[str] = []
-
-    def watch(request):
-        url = request.url
-        if not url.startswith((site_url, "data:", "blob:")):
-            foreign.append(url)
-
-    context.on("request", watch)
-    page = context.new_page()
-    page.on("request", watch)
-    page.foreign_requests = foreign
-    yield page
+    yield context
     context.close()
-    assert not foreign, f"requests left the origin: {foreign}"
+
+
+@pytest.fixture(scope="session")
+def _watcher(site_url):
+    from tests.browser.watch import Watcher
+
+    return Watcher(site_url)
+
+
+@pytest.fixture
+def page_problems(request, _watcher, browser_context):
+    """What went wrong on this test's pages (requests to other origins, console and page errors,
+    failed same-origin requests); the test fails at the end on any it did not declare with
+    @pytest.mark.expect_page_errors (tests/browser/watch.py)."""
+    from tests.browser.watch import expected_patterns, verdict
+
+    problems = _watcher.start()
+    yield problems
+    pages = [p for p in browser_context.pages if not p.is_closed()]
+    failures = verdict(problems, expected_patterns(request.node), pages[0].wait_for_timeout if pages else None)
+    _watcher.stop()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.fixture
+def page(request, browser_context, _watcher, page_problems, site_url):
+    """A fresh page for this test (in the session's context: shared HTTP cache, storage cleared
+    after the test). Fails the test if any request leaves the site's origin (the site must be
+    private by construction), and on console errors and failed requests (see page_problems)."""
+    page = browser_context.new_page()
+    _watcher.watch(page)
+    page.foreign_requests = page_problems.foreign
+    yield page
+    if not page.is_closed():
+        from tests.browser.watch import await_expected, expected_patterns
+
+        await_expected(page_problems, expected_patterns(request.node), page.wait_for_timeout)
+        if page.url.startswith(site_url):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.close()
+    # Whatever a test changed on the shared context is put back for the next one.
+    browser_context.unroute_all(behavior="ignoreErrors")
+    browser_context.set_offline(False)
+    browser_context.clear_cookies()
+    browser_context.clear_permissions()
+
+
+@pytest.fixture(scope="session")
+def _calculator_pages(browser_context, site_url, _watcher):
+    from tests.browser.pool import CalculatorPages
+
+    pages = CalculatorPages(browser_context, site_url, _watcher)
+    yield pages
+    pages.close()
+
+
+@pytest.fixture
+def calculator_page(_calculator_pages, page_problems):
+    """`calculator_page(calculator, lang)` → (page, widget root): that calculator's own page in that
+    language, booted and ready, with the widget as on a fresh load. The page is kept for later tests
+    (tests/browser/pool.py), so a test must not navigate it, nor change it beyond what a reset undoes
+    (the widget, focus, scroll, routes, media, viewport). `fresh=True` gives a page that was just
+    loaded, Python still starting, for tests of the page before Python is ready."""
+    return _calculator_pages.get

@@ -82,9 +82,17 @@ function formValues(form) {
     if (!input.name) continue;
     if (input.type === "checkbox") values[input.name] = input.checked ? "yes" : "";
     else if (input.type === "radio") { if (input.checked) values[input.name] = input.value; }
-    else values[input.name] = input.value;
+    else values[input.name] = unfinished(input) ?? input.value;
   }
   return values;
+}
+
+// A browser's date field that holds part of a date (a year but no day, say) reports the value ""
+// as if it were empty, and only validity.badInput tells the two apart. Such a field sends the
+// value its data-incomplete names (the macro writes Python's cleaning.INCOMPLETE_DATE), which
+// Python answers with a field error, so a half-filled date is never taken as "not given".
+function unfinished(input) {
+  return input.validity?.badInput && input.dataset.incomplete ? input.dataset.incomplete : null;
 }
 
 function renderErrors(widget, outcome, { summary }) {
@@ -163,10 +171,16 @@ function renderAnswer(widget, outcome) {
   answer.notes.forEach((n) => card.append(el("p", { class: "kapu-answer__note" }, n)));
   if (answer.links?.length) {
     const ul = el("ul", { class: "kapu-answer__links" });
+    // A link names another calculator, a page of the site, or an outside address. The page
+    // (macros/) wrote where each calculator's page is, and where the language's home page is,
+    // relative to this page.
+    const pages = JSON.parse(widget.dataset.calculatorPages || "{}");
     for (const link of answer.links) {
-      if (/^\s*javascript:/i.test(link.href)) continue;
+      const href = link.calculator ? pages[link.calculator]
+        : link.page ? `${widget.dataset.home || ""}${link.page}` : link.href;
+      if (!href || /^\s*javascript:/i.test(href)) continue;
       const li = el("li");
-      li.append(el("a", { href: link.href }, link.text));
+      li.append(el("a", { href }, link.text));
       ul.append(li);
     }
     card.append(ul);
@@ -178,7 +192,13 @@ function renderAnswer(widget, outcome) {
     const ol = el("ol");
     for (const step of answer.why) {
       const li = el("li", { "data-step": step.code }, step.message);
-      if (step.source) li.append(" ", el("cite", {}, step.source));
+      if (step.source) {
+        // The reference to the point; linked to the consolidated text when the registry has one.
+        const cite = el("cite");
+        if (step.url && /^https:\/\//.test(step.url)) cite.append(el("a", { href: step.url }, step.source));
+        else cite.textContent = step.source;
+        li.append(" ", cite);
+      }
       ol.append(li);
     }
     details.append(ol);
@@ -188,10 +208,10 @@ function renderAnswer(widget, outcome) {
 }
 
 // A field of kind "choices" is a fieldset that the outcome fills with radio buttons:
-// outcome.data.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
+// outcome.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
 // they stay the same the radios are left alone, so the reader's focus and pick survive an update.
 function renderChoices(widget, outcome) {
-  const all = outcome.data?.choices || {};
+  const all = outcome.choices || {};
   for (const box of widget.querySelectorAll("[data-choices]")) {
     const name = box.dataset.field;
     const options = all[name] || [];
@@ -209,12 +229,26 @@ function renderChoices(widget, outcome) {
       }));
       list.dataset.signature = signature;
     }
-    box.hidden = options.length === 0;
+    box.hidden = options.length === 0 || box.hasAttribute("data-irrelevant");
+  }
+}
+
+// Guided flows: which questions matter now is a rule in Python (outcome.relevant, in form order).
+// The others are hidden, never cleared: what the reader typed is still there if they go back, and
+// Python leaves it out of the answer (outcome.ignored). Focus stays where the reader put it.
+function renderRelevance(widget, outcome) {
+  if (!Array.isArray(outcome.relevant)) return;
+  const relevant = new Set(outcome.relevant);
+  for (const box of widget.querySelectorAll("[data-field]")) {
+    const off = !relevant.has(box.dataset.field);
+    box.toggleAttribute("data-irrelevant", off);
+    if (!box.matches("[data-choices]")) box.hidden = off; // a choices field also waits for its choices
   }
 }
 
 function setState(widget, state, message = null) {
   widget.dataset.state = state;
+  if (state !== "loading") delete widget.dataset.queued; // a kept submit is answered or cannot be
   const status = widget.querySelector("[data-kapu-status]");
   message ||= { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
   if (status && message) status.textContent = message;
@@ -240,6 +274,7 @@ function wire(widget) {
     // An error outcome is Kapu's fault, not the reader's: say so; the next input tries again.
     if (outcome.status === "error") { setState(widget, "error", outcome.errors[0]?.message); return; }
     if (widget.dataset.state !== "ready") setState(widget, "ready");
+    renderRelevance(widget, outcome);
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
     renderChoices(widget, outcome);
@@ -253,10 +288,18 @@ function wire(widget) {
   form.addEventListener("change", () => {
     if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
+  // Enter or Check before Python is ready is kept, said so, and answered once it is ready.
+  let submitted = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
     if (started) update({ summary: true }).catch(() => setState(widget, "error"));
+    else if (widget.dataset.state === "loading") {
+      submitted = true;
+      widget.dataset.queued = "submit";
+      const status = widget.querySelector("[data-kapu-status]");
+      if (status && widget.dataset.msgStarting) status.textContent = widget.dataset.msgStarting;
+    }
   });
   // One unseen run before "ready": a calculator loads its data on its first run, so once the
   // widget says ready, every keystroke is answered at full speed.
@@ -268,6 +311,7 @@ function wire(widget) {
     () => {
       started = true;
       setState(widget, "ready");
+      if (submitted) { update({ summary: true }).catch(() => setState(widget, "error")); return; }
       // Answer whatever the reader typed while Python was loading.
       const typed = [...form.elements].some((i) => i.name && i.type !== "select-one" && i.value
         && (i.type !== "radio" || i.checked));

@@ -3,12 +3,12 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
-// An empty WebAssembly module: compiling it is the check that a Content-Security-Policy allows wasm.
-const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 
-// Pyodide swallows some load failures (a pyodide.asm.wasm that answers 404 or may not be compiled
-// only logs "wasm instantiation failed!"), and loadPyodide() then never settles. So we watch the
-// start-up ourselves: any failed fetch before we are ready is a failed start, reported at once.
+// The start-up is watched in two places, both reporting through fail() below: every download
+// (any failed fetch before we are ready, e.g. a 404 for python_stdlib.zip or the wheel, is a
+// failed start, reported at once) and every WebAssembly instantiation (a CSP that forbids
+// compiling wasm, a broken pyodide.asm.wasm). A download that only stalls is not a failure:
+// the bridge shows a "still loading" note and keeps waiting.
 const nativeFetch = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
@@ -24,7 +24,6 @@ self.fetch = async (resource, options) => {
 
 async function boot() {
   const t0 = performance.now();
-  new WebAssembly.Module(EMPTY_WASM); // throws at once when a CSP forbids compiling WebAssembly
   // Fetch our wheel while Pyodide boots, rather than after it (saves a round trip and a lock-file read).
   const wheel = fetch(WHEEL_URL).then((r) => {
     if (!r.ok) throw new Error(`calculators wheel: HTTP ${r.status}`);
@@ -42,16 +41,30 @@ async function boot() {
 
 let timings = null;
 
-// Some load failures surface only as an unhandled rejection inside Pyodide's loader, never
-// rejecting loadPyodide(): report those as a failed start too (once; the bridge shows it).
+// Pyodide's loader catches a failed WebAssembly instantiation (a blocked or broken
+// pyodide.asm.wasm) and only logs a warning, so loadPyodide() would never settle and the widget
+// would wait for the bridge's timeout. Report such a failure as a failed start at once. Other
+// load failures surface only as an unhandled rejection inside the loader: those too; the reader
+// is told by the widget, so the browser need not report them again.
 let booted = false;
-let failed = false;
+let failed = false; // reported once: the bridge shows the first cause
 function fail(reason) {
   if (booted || failed) return;
   failed = true;
   postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
 }
-self.addEventListener("unhandledrejection", (event) => fail(event.reason));
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((err) => {
+    fail(err);
+    throw err;
+  });
+}
+self.addEventListener("unhandledrejection", (event) => {
+  if (booted) return;
+  fail(event.reason);
+  event.preventDefault();
+});
 self.addEventListener("error", (event) => fail(event.message));
 
 const started = boot();

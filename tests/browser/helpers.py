@@ -1,4 +1,27 @@
-"""Helpers for the browser tests."""
+"""Helpers for the browser tests.
+
+Fixtures (tests/conftest.py); every test using them is marked `browser` automatically:
+
+- `built_site`, `site_url`: the site built once per session (`mkdocs build --strict`) and served on
+  127.0.0.1; `site_build` is that build with its log.
+- `browser`, `browser_context`: one Chromium and one context for the session (a shared HTTP cache).
+- `page`: a fresh page for this test. Use it for what needs a page load of its own: a first paint,
+  a blocked request, navigation, the language switcher, pages without a calculator.
+- `calculator_page(calculator, lang)` → `(page, root)`: that calculator's page in that language,
+  booted and ready, the widget reset as on a fresh load. One page per calculator × language is kept
+  for the whole session, so this costs no Pyodide start after the first: prefer it for anything
+  typed into or computed by a widget. Do not navigate that page (tests/browser/pool.py). It records
+  `window.__kapuOutcomes` (as RECORD_OUTCOMES; `submit_and_settle` works) and `window.__kapuStates`.
+  `calculator_page(calculator, lang, fresh=True)` is a page just loaded, Python still starting.
+- `page_problems`: what went wrong on this test's pages so far.
+
+On every page of both kinds, the test fails on a request to another origin, a console error, an
+uncaught page error, or a same-origin request that fails (HTTP >= 400 included), unless declared
+with `@pytest.mark.expect_page_errors(r"regex", ...)` (tests/browser/watch.py).
+
+`without_python(page)` before `page.goto` keeps Pyodide from loading on a page whose test does
+not need it (the widget stays "loading"): tables, the language switcher, plain reading.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +43,12 @@ def wait_ready(page, calculator: str, timeout: int = BOOT_TIMEOUT_MS):
     return root
 
 
+def without_python(page) -> None:
+    """This page's calculators never start Python: the worker script is an empty module, so
+    Pyodide is never requested (the widgets stay "loading", as on a slow connection)."""
+    page.route("**/assets/kapu/worker.mjs", lambda route: route.fulfill(body="", content_type="text/javascript"))
+
+
 def page_url(site_url: str, lang: str, path: str) -> str:
     """URL of a page in a language: English at the root, others under /<lang>/."""
     prefix = "" if lang == "en" else f"{lang}/"
@@ -34,7 +63,7 @@ document.addEventListener("kapu:outcome", (e) => window.__kapuOutcomes.push(e.de
 def typeable(example: dict) -> bool:
     """A browser's date field only takes real dates: examples with impossible ones are sent
     through the bridge's own API instead (the same Python, in the same page)."""
-    return not any(p["code"] in ("no-such-day", "not-a-date") for p in example.get("problems", []))
+    return not any(e["code"] in ("no-such-day", "not-a-date") for e in example["expect"].get("errors", []))
 
 
 def open_calculator(page, site_url: str, lang: str, calculator: str):

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
-from calculators.i18n import LANGUAGES, translate
-from tests.browser.helpers import axe_violations, page_url, wait_ready, widget
+from calculators import web
+from calculators.core import examples
+from calculators.core.i18n import LANGUAGES, format_date, translate
+from tests.browser.helpers import axe_violations, call_all, widget
 
 pytestmark = pytest.mark.browser
 
 NAME = "office-finder"
 QUERY = "#kapu-office-finder-query"
 GS = "Győr-Moson-Sopron Vármegyei Kormányhivatal"
-
-
-def open_finder(page, site_url, lang):
-    page.goto(page_url(site_url, lang, "calculators/office-finder/"))
-    return wait_ready(page, NAME)
+EXAMPLES = examples.load(NAME)
 
 
 def settled(page):
@@ -30,14 +29,14 @@ def result_text(root) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_postcode_gives_the_office_in_every_language(page, site_url, lang):
-    root = open_finder(page, site_url, lang)
+def test_postcode_gives_the_office_in_every_language(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     page.fill(QUERY, " 9021 ")
     settled(page)
     text = result_text(root)
     assert translate(lang, "Your office: %(office)s", office=GS) in text
     assert translate(lang, "Seat: %(seat)s", seat="Győr") in text
-    assert "2026-11-22" in text
+    assert format_date(lang, dt.date(2026, 11, 22)) in text  # last checked, written the page's way
     links = root.locator(".kapu-answer__links a")
     assert links.count() == 2
     assert links.nth(0).get_attribute("href") == "https://kormanyablak.hu/hu/feladatkorok/133/EGBIZ00002"
@@ -51,8 +50,8 @@ def test_postcode_gives_the_office_in_every_language(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pick_a_settlement_from_the_choices(page, site_url, lang):
-    root = open_finder(page, site_url, lang)
+def test_pick_a_settlement_from_the_choices(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     choices = root.locator("[data-choices]")
     assert choices.is_hidden()
     page.fill(QUERY, "komlo")
@@ -75,8 +74,8 @@ def test_pick_a_settlement_from_the_choices(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_keyboard_only(page, site_url, lang):
-    root = open_finder(page, site_url, lang)
+def test_keyboard_only(calculator_page, lang):
+    page, root = calculator_page(NAME, lang)
     for _ in range(60):  # from the top of the page, Tab until the finder's field
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "kapu-office-finder-query":
@@ -116,9 +115,9 @@ def test_keyboard_only(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "hu"])
-def test_no_accessibility_violations(page, site_url, lang):
+def test_no_accessibility_violations(calculator_page, lang):
     """The widget with its choices and answer (the theme's own findings are the site tests' job)."""
-    root = open_finder(page, site_url, lang)
+    page, root = calculator_page(NAME, lang)
     page.fill(QUERY, "komlo")
     settled(page)
     page.get_by_label("Kömlő (Heves)").check()
@@ -126,6 +125,17 @@ def test_no_accessibility_violations(page, site_url, lang):
     assert root.locator(".kapu-answer__links a").count() == 2
     violations = axe_violations(page, '[data-calculator="office-finder"]')
     assert not violations, json.dumps(violations, indent=1)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_example_through_the_bridge(calculator_page, lang):
+    """The worked examples, checked by the one checker; Pyodide's outcome equals CPython's."""
+    page, _ = calculator_page(NAME, lang)
+    requests = [examples.values(EXAMPLES, e) for e in EXAMPLES["example"]]
+    outcomes = call_all(page, NAME, requests, lang, EXAMPLES["today"])
+    for example, values, outcome in zip(EXAMPLES["example"], requests, outcomes, strict=True):
+        assert not examples.mismatches(example, outcome), example["id"]
+        assert outcome == web.run(NAME, values, lang, EXAMPLES["today"]), example["id"]
 
 
 def test_the_postcode_file_is_published_open(page, site_url):

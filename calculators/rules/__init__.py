@@ -1,0 +1,1 @@
+"""The rules, by jurisdiction: rules/<country>/<programme>. Each imports only the core."""

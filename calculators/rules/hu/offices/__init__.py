@@ -1,0 +1,1 @@
+"""Government offices (kormányhivatalok): which one receives the self-notification."""
