@@ -114,11 +114,10 @@ requests = st.booleans().flatmap(lambda plain: well_formed if plain else _malfor
 
 # --- the command line ------------------------------------------------------------------------
 
-COMMANDS = ["validate", "eligibility", "coverage-end", "office"]
+# Every generated command and its documented aliases, and every option any of them takes.
+COMMANDS = sorted({*CALCULATORS, "validate", "office"})
 FLAGS = ["--not-domestic", "--domestic", "--help", "-h", "--", "-"]
-VALUED = ["--lang", "--today", "--birth-date", "--on", "--monthly-income", "--work-capacity-change",
-          "--health-impairment", "--health-status", "--opinion-date", "--income-below-since", "--first-day",
-          "--last-day", "--prior-first-day", "--prior-last-day", "--pick"]
+VALUED = sorted({"--lang", "--today", "--pick", *("--" + f.replace("_", "-") for f in FIELDS)})
 KINDS = ["taj", "snils", "vn-personal-id", "ugyfelkapu-username", "eid-document-number", "eid-registration-code"]
 cli_value = st.one_of(st.sampled_from([*KINDS, "en", "hu", "pl", "vi", "de", "9021", "Győr"]),
                       st.dates(dt.date(1930, 1, 1), dt.date(2035, 12, 31)).map(dt.date.isoformat), date_shapes,

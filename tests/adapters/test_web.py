@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -118,11 +119,15 @@ def test_numbers_are_read_as_their_text():
 
 def test_a_fault_in_a_calculator_is_an_internal_error_without_traceback(monkeypatch):
     # The one way to reach the internal-error path is a calculator that raises: make one raise.
-    def broken(values, today):
+    import calculators.rules.validators as validators
+
+    def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(web.calculator("validators"), "run", broken)
-    request = {"calculator": "validators", "values": {}, "lang": "pl", "today": "2026-03-01"}
+    web.calculator("validators")  # imported, so the rule below is the one it calls
+    monkeypatch.setattr(validators, "validate", broken)
+    request = {"calculator": "validators", "values": {"kind": "taj", "value": "1"}, "lang": "pl",
+               "today": "2026-03-01"}
     outcome = assert_documented(web.run_json(json.dumps(request)))
     assert outcome["errors"][0]["code"] == "internal-error" and "ZeroDivision" not in json.dumps(outcome)
 

@@ -29,8 +29,8 @@ Date = class extends RealDate {
 };"""
 
 
-def test_bad_calls_get_documented_errors_without_traceback(page, site_url):
-    open_calculator(page, site_url, "hu", "validators")
+def test_bad_calls_get_documented_errors_without_traceback(calculator_page):
+    page, _ = calculator_page("validators", "hu")  # a booted page from the pool: only calls, no typing
     outcomes = page.evaluate("(calls) => Promise.all(calls.map((args) => window.Kapu.call(...args)))",
                              [args for args, _ in BAD_CALLS])
     for (args, code), outcome in zip(BAD_CALLS, outcomes, strict=True):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kapu_build import csp
 from kapu_build.browser_deps import nginx
 from tests.browser.helpers import page_url, wait_ready
