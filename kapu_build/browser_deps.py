@@ -1,6 +1,7 @@
-"""Make sure Debian's Chromium is there for the browser tests (Playwright drives it; it
-downloads no browser of its own). Installs it with apt-get when it is missing and apt-get can
-be used; otherwise says which package to install."""
+"""Make sure the test dependencies from Debian are there: Chromium for the browser tests
+(Playwright drives it; it downloads no browser of its own) and nginx for the production-server
+test (tests/browser/test_nginx.py runs it unprivileged with the shipped configuration). Installs
+what is missing with apt-get when apt-get can be used; otherwise says which package to install."""
 
 from __future__ import annotations
 
@@ -17,27 +18,36 @@ CHROMIUM_ARGS = [
 ]
 
 
+NGINX_PACKAGES = ("nginx",)
+
+
 def chromium() -> str | None:
     return os.environ.get("KAPU_CHROMIUM") or shutil.which("chromium")
 
 
+def nginx() -> str | None:
+    # /usr/sbin is not on an ordinary user's PATH, and the test runs nginx as that user.
+    return os.environ.get("KAPU_NGINX") or shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+
+
 def main() -> int:
-    if chromium():
+    missing = [*(PACKAGES if not chromium() else ()), *(NGINX_PACKAGES if not nginx() else ())]
+    if not missing:
         return 0
     apt = shutil.which("apt-get")
     sudo = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
     if apt is None or sudo is None:
         print(
-            "Chromium is missing. Install Debian's package `chromium` (apt-get install chromium), "
-            "or set KAPU_CHROMIUM to a Chromium binary.",
+            f"Missing for the tests: install Debian's packages {' '.join(missing)} (apt-get install …), "
+            "or set KAPU_CHROMIUM / KAPU_NGINX to the binaries.",
             file=sys.stderr,
         )
         return 1
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    print("Installing Debian's chromium for the browser tests…", file=sys.stderr)
+    print(f"Installing Debian's {' '.join(missing)} for the tests…", file=sys.stderr)
     subprocess.run([*sudo, apt, "-qq", "update"], check=True, env=env)
-    subprocess.run([*sudo, apt, "-y", "-qq", "install", *PACKAGES], check=True, env=env)
-    return 0 if chromium() else 1
+    subprocess.run([*sudo, apt, "-y", "-qq", "install", *missing], check=True, env=env)
+    return 0 if chromium() and nginx() else 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@
 // Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
 
 const WORKER_URL = new URL("__KAPU:worker.mjs__", import.meta.url); // hashed name, filled in at build time
-const BOOT_TIMEOUT_MS = 120000;
+// No time limit on starting: a failure is reported by the worker within seconds, while a slow
+// network only gets a "still loading" note after this long, and we keep waiting.
+const SLOW_NOTE_MS = 10000;
 
 let worker = null;
 let ready = null; // Promise resolved when Python is ready, rejected when it cannot start
@@ -20,25 +22,20 @@ function startPython() {
       reject(new Error("WebAssembly or Web Workers are not available"));
       return;
     }
-    const timer = setTimeout(() => reject(new Error("Python took too long to start")), BOOT_TIMEOUT_MS);
     try {
       worker = new Worker(WORKER_URL, { type: "module" });
     } catch (err) {
-      clearTimeout(timer);
       reject(err);
       return;
     }
     worker.addEventListener("error", (event) => {
-      clearTimeout(timer);
       reject(new Error(event.message || "worker failed"));
     });
     worker.addEventListener("message", ({ data }) => {
       if (data.type === "ready") {
-        clearTimeout(timer);
         window.Kapu.timings = data.timings; // for the benchmark
         resolve();
       } else if (data.type === "failed") {
-        clearTimeout(timer);
         reject(new Error(data.error));
       } else if (data.type === "result" || data.type === "error") {
         const call = pending.get(data.id);
@@ -58,7 +55,9 @@ function localToday() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Run a calculator: the public API for embedders and tests. Resolves to the outcome. */
+/** Run a calculator: the public API for embedders and tests. Resolves to the outcome (status
+ * "error" for a request Python could not run: see calculators/outcome.py); rejects only when
+ * Python could not start. */
 export async function call(calculator, values, lang = document.documentElement.lang || "en", today = localToday()) {
   await startPython();
   const id = nextId++;
@@ -247,11 +246,11 @@ function renderRelevance(widget, outcome) {
   }
 }
 
-function setState(widget, state) {
+function setState(widget, state, message = null) {
   widget.dataset.state = state;
   if (state !== "loading") delete widget.dataset.queued; // a kept submit is answered or cannot be
   const status = widget.querySelector("[data-kapu-status]");
-  const message = { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
+  message ||= { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
   if (status && message) status.textContent = message;
 }
 
@@ -259,6 +258,7 @@ function wire(widget) {
   const form = widget.querySelector("form");
   const lang = widget.dataset.lang || document.documentElement.lang || "en";
   let latest = 0;
+  let started = false; // Python is up: every input is answered, even after a failed call
   let inFlight = 0; // exposed as data-busy so tests and embedders can tell when the answer is final
   widget.dataset.busy = "0";
   const update = async ({ summary }) => {
@@ -271,6 +271,9 @@ function wire(widget) {
       widget.dataset.busy = String(--inFlight);
     }
     if (ticket !== latest) return; // a newer input has overtaken this one
+    // An error outcome is Kapu's fault, not the reader's: say so; the next input tries again.
+    if (outcome.status === "error") { setState(widget, "error", outcome.errors[0]?.message); return; }
+    if (widget.dataset.state !== "ready") setState(widget, "ready");
     renderRelevance(widget, outcome);
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
@@ -280,17 +283,17 @@ function wire(widget) {
   for (const box of widget.querySelectorAll("[data-field]")) box.dataset.pristine = "1";
   form.addEventListener("input", (event) => {
     event.target.closest("[data-field]")?.removeAttribute("data-pristine");
-    if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
+    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
   form.addEventListener("change", () => {
-    if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
+    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
   // Enter or Check before Python is ready is kept, said so, and answered once it is ready.
   let submitted = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
-    if (widget.dataset.state === "ready") update({ summary: true }).catch(() => setState(widget, "error"));
+    if (started) update({ summary: true }).catch(() => setState(widget, "error"));
     else if (widget.dataset.state === "loading") {
       submitted = true;
       widget.dataset.queued = "submit";
@@ -301,8 +304,12 @@ function wire(widget) {
   // One unseen run before "ready": a calculator loads its data on its first run, so once the
   // widget says ready, every keystroke is answered at full speed.
   const warmUp = () => call(widget.dataset.calculator, {}, lang).catch(() => {});
-  startPython().then(warmUp).then(
+  const slow = setTimeout(() => {
+    if (widget.dataset.state === "loading") setState(widget, "loading", widget.dataset.msgSlow);
+  }, SLOW_NOTE_MS);
+  startPython().finally(() => clearTimeout(slow)).then(warmUp).then(
     () => {
+      started = true;
       setState(widget, "ready");
       if (submitted) { update({ summary: true }).catch(() => setState(widget, "error")); return; }
       // Answer whatever the reader typed while Python was loading.
