@@ -337,8 +337,11 @@ window.addEventListener("beforeprint", () => {
 // --- offline: the service worker (web/offline.mjs), only over http(s) where browsers have one ------
 // A page with a calculator registers it once Python is ready (so it never competes with the boot)
 // and stores its language; any other page only listens for a newer build, if a worker controls it.
+// An embed page (data-kapu-offline="off") never registers one: it lives inside another site's page,
+// whose reader did not choose to keep Kapu's pages.
 function offline() {
   if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
+  if (document.documentElement.dataset.kapuOffline === "off") return;
   const store = document.querySelector("[data-calculator]") !== null;
   if (!store && !navigator.serviceWorker.controller) return;
   const start = () => import(new URL("__KAPU:offline.mjs__", import.meta.url).href)

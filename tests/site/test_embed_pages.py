@@ -38,6 +38,8 @@ def test_embed_page_is_the_widget_alone(built_site, name, lang):
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
     # The pages load Kapu's files by their content-hashed names (kapu_build/assets.py).
     assert [unhashed(s.rsplit("/", 1)[-1]) for s in scripts] == ["bridge.js", "embed-frame.mjs"]
+    # inside another site's page: no service worker of Kapu's, and its own icon (no /favicon.ico 404)
+    assert 'data-kapu-offline="off"' in html and '<link rel="icon" href="' in html
 
 
 def test_embed_pages_are_not_in_the_sitemap_or_search(built_site):
