@@ -10,12 +10,13 @@ LANGS := hu pl vi
 # calculator pages are shared; TEST_WORKERS=0 runs everything in one process (e.g. for pytest -s).
 TEST_WORKERS ?= 2
 
-.PHONY: setup serve build test test-fast lint bench catalogs catalogs-unlocked clean
+.PHONY: setup serve build test test-fast lint bench catalogs catalogs-unlocked lock clean
 
+# requirements.txt is the lock (every package pinned with its hashes; `make lock` writes it from
+# requirements.in): pip refuses any file whose hash differs, and any package not in the lock.
 $(STAMP): requirements.txt package.json package-lock.json
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
@@ -54,6 +55,12 @@ catalogs: setup  ## re-extract strings into the catalogs; then translate the new
 catalogs-unlocked:
 	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ --no-location --omit-header --sort-output -o calculators/locale/kapu.pot .
 	for l in $(LANGS); do $(PY) -m babel.messages.frontend update --no-fuzzy-matching --omit-header -i calculators/locale/kapu.pot -d calculators/locale -D kapu -l $$l -w 100; done
+
+# Re-resolve requirements.in against PyPI alone (no local mirrors or find-links), pinning every
+# package with the hashes of all its files, so the lock installs the same on every platform.
+lock:  ## after editing requirements.in: rewrite the lock requirements.txt, then `make setup`
+	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --strip-extras --index-url https://pypi.org/simple --no-emit-index-url --output-file requirements.txt requirements.in
 
 clean:
 	rm -rf site .pytest_cache calculators/locale/*/LC_MESSAGES/*.mo

@@ -13,8 +13,11 @@ Prints:
   of validators, a first visit to another calculator, a third one offline; each as a ratio to the
   bare boot above; targets <= 0.15, and offline the calculator answers;
 - the snapshot's storage in bytes.
+- calculators.web.run_json in CPython over N hostile requests (tests/fuzzing.py: arbitrary JSON,
+  huge strings, every date shape), slowest and p99 per call (each request's best of 3, so that a busy
+  machine's pauses are not counted as the call's); target: slowest < 50 ms, no exception.
 
-Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE]
+Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE] [--hostile N] [--hostile-only]
 """
 
 from __future__ import annotations
@@ -260,6 +263,45 @@ def measure(site: Path, runs: int) -> dict:
     }
 
 
+def hostile(n: int) -> dict:
+    """run_json over n generated hostile requests, timed per call in this process (CPython)."""
+    import time
+
+    from hypothesis import HealthCheck, given, settings
+
+    from calculators import web
+    from tests import fuzzing
+
+    for name in web.CALCULATORS:  # first-use imports and data loading are not per-call costs
+        web.run_json(json.dumps({"calculator": name, "values": {}, "lang": "en", "today": "2026-03-01"}))
+    times: list[float] = []
+    exceptions = 0
+
+    @settings(max_examples=n, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(fuzzing.requests)
+    def one(request: str) -> None:
+        nonlocal exceptions
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            try:
+                web.run_json(request)
+            except Exception:
+                exceptions += 1
+            best = min(best, time.perf_counter() - start)
+        times.append(best * 1000)
+
+    one()
+    return {"n": len(times), "exceptions": exceptions, "max_ms": round(max(times), 2),
+            "p99_ms": round(percentile(times, 99), 2), "p50_ms": round(percentile(times, 50), 3)}
+
+
+def hostile_report(h: dict) -> str:
+    return (f"  run_json, hostile input  max {h['max_ms']} ms, p99 {h['p99_ms']} ms, p50 {h['p50_ms']} ms "
+            f"(n={h['n']}, CPython, best of 3), exceptions {h['exceptions']}  target max < 50 ms, 0 exceptions: "
+            f"{'ok' if h['max_ms'] < 50 and not h['exceptions'] else 'MISSED'}")
+
+
 def report(r: dict) -> str:
     g, c, lat = r["bytes"]["guide_page"], r["bytes"]["calculator_page"], r["latency_ms"]
     v = r["visits"]
@@ -289,6 +331,7 @@ def report(r: dict) -> str:
         f"  offline calculator ready {v['offline_ms']:>9} ms  ({v['offline_boot']}) ratio {r['offline_over_bare']}"
         f", answered: {v['offline_answer']}  {verdict(v['offline_answer'] in ('answer', 'empty', 'problems'))}",
         f"  snapshot storage         {v['snapshot_bytes']:>9} bytes",
+        hostile_report(r["hostile"]),
     ])
 
 
@@ -297,11 +340,16 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument("--hostile", type=int, default=5000, help="hostile requests to time run_json over")
+    parser.add_argument("--hostile-only", action="store_true", help="only that (no site, no browser)")
     args = parser.parse_args()
+    if args.hostile_only:
+        print(hostile_report(hostile(args.hostile)))
+        return 0
     if not (args.site / "assets" / "pyodide").exists():
         print(f"No built site in {args.site}: run `make build` first.", file=sys.stderr)
         return 2
-    result = measure(args.site, args.runs)
+    result = measure(args.site, args.runs) | {"hostile": hostile(args.hostile)}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n")
     print(report(result))

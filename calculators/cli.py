@@ -9,7 +9,8 @@ arguments, switches such as `--not-domestic`). The output is the outcome the bro
 (status, errors, choices, answer, data), with `problems` and each command's documented keys at the
 top level.
 
-Exit codes: 0 answered / valid, 1 invalid input (see `problems`), 2 usage error.
+Exit codes: 0 answered / valid, 1 invalid input (see `problems`), 2 usage error (a bad --today too),
+3 internal error (a fault in Kapu: one line on stderr; KAPU_DEBUG=1 adds the traceback).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
+import traceback
 
 from calculators.core import registry
 from calculators.core.cleaning import parse_date
@@ -25,7 +28,7 @@ from calculators.core.declaration import Calculator
 from calculators.core.forms import Field, FieldKind
 from calculators.core.i18n import LANGUAGES
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 METAVARS = {FieldKind.DATE: "YYYY-MM-DD", FieldKind.PERCENT: "PERCENT", FieldKind.MONEY: "FORINTS"}
 
@@ -95,7 +98,19 @@ def answer(calc: Calculator, values: dict[str, str], lang: str, today: dt.date) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # a usage error (a bad --today too) exits 2 here
+    try:
+        return run(args)
+    except Exception as err:  # a fault in Kapu, not in the input: say so in one line, exit 3
+        if os.environ.get("KAPU_DEBUG") == "1":
+            traceback.print_exc()
+        print(f"python -m calculators: internal error ({type(err).__name__}); "
+              "run again with KAPU_DEBUG=1 for details", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run(args: argparse.Namespace) -> int:
+    """Answer one parsed command line: print the outcome, return the exit code."""
     calc = registry.calculator(args.calculator)
     values = {f.name: getattr(args, f.name) for f in calc.form.fields if getattr(args, f.name) is not None}
     out, status = answer(calc, values, args.lang, args.today or dt.date.today())

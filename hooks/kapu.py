@@ -10,7 +10,9 @@
 - on_post_build: copy the pinned Pyodide from node_modules into a versioned folder, build the
   calculators wheel, publish the browser files under hashed names (kapu_build/assets.py), the
   outcome's JSON Schema, the service worker with its precache manifest (kapu_build/offline.py),
-  and gzip copies of the large files, into the site.
+  the embed pages (/<lang>/embed/<calculator>/, macros/embed.py: not MkDocs pages, so not in
+  search or sitemap), and gzip copies of the large files, into the site; last of all, write the
+  Content-Security-Policy the finished pages need (kapu_build/csp.py).
 
 `mkdocs serve` (make serve) watches calculators/, macros/ and web/ (mkdocs.yml `watch:`); before
 each rebuild the hook forgets the project's imported modules, so the site is built with the
@@ -142,7 +144,10 @@ def on_post_template(output_content, template_name, config):
     return HEAD_ALTERNATE.sub("", output_content)  # 404.html: the same head as a page
 
 
-@event_priority(-120)  # last: static-i18n (-100) and hooks/languages.py (-110) write the search indexes first
+# Last of all: static-i18n builds the other languages in its own on_post_build (-100) and
+# hooks/languages.py (-110) writes the search indexes; the Content-Security-Policy is then
+# computed from the finished HTML of every language.
+@event_priority(-120)
 def on_post_build(config):
     site = Path(config.site_dir)
     assets = _module("kapu_build.assets")
@@ -159,6 +164,11 @@ def on_post_build(config):
     messages = _module("calculators.core.i18n")
     notice = offline.update_messages(messages.translate, languages)
     assets.publish_web(site, published, {"__KAPU_UPDATE_MESSAGES__": notice})
+    # Every calculator's embed page in every language, from the registry (macros/embed.py).
+    _module("macros.embed").write_pages(site, config.site_url or "/")
     assets.point_pages_at_hashed(site, published.names)
     offline.write_service_worker(site, published, languages, messages.DEFAULT_LANGUAGE)
     assets.precompress(site)
+    csp = _module("kapu_build.csp")
+    hashes = csp.write(site)  # the exact policy these pages need (hashes of Material's inline scripts)
+    log.info("Content-Security-Policy: %d inline script hashes (site/%s)", len(hashes), csp.POLICY_FILE)

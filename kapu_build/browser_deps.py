@@ -1,7 +1,8 @@
-"""Make sure Debian's Chromium is there for the browser tests (Playwright drives it; it
-downloads no browser of its own), with poppler-utils (pdfinfo, pdftotext) for the print tests.
-Installs them with apt-get when missing and apt-get can be used; otherwise says which packages
-to install."""
+"""Make sure the test dependencies from Debian are there: Chromium for the browser tests
+(Playwright drives it; it downloads no browser of its own), poppler-utils (pdfinfo, pdftotext)
+for the print tests, and nginx for the production-server test (tests/browser/test_nginx.py runs it
+unprivileged with the shipped configuration). Installs what is missing with apt-get when apt-get
+can be used; otherwise says which package to install."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ import shutil
 import subprocess
 import sys
 
-PACKAGES = ("chromium", "chromium-driver", "poppler-utils")
+PACKAGES = ("chromium", "chromium-driver")
+PDF_PACKAGES = ("poppler-utils",)
 PDF_TOOLS = ("pdfinfo", "pdftotext")  # from poppler-utils: the printed answer sheet and handouts are read back
 # Headless Chromium on a closed network: no background traffic, a throw-away profile (Playwright's).
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+
+NGINX_PACKAGES = ("nginx",)
 
 
 def chromium() -> str | None:
@@ -27,23 +32,37 @@ def pdf_tools() -> bool:
     return all(shutil.which(tool) for tool in PDF_TOOLS)
 
 
+def nginx() -> str | None:
+    # /usr/sbin is not on an ordinary user's PATH, and the test runs nginx as that user.
+    return os.environ.get("KAPU_NGINX") or shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+
+
+def missing_packages() -> list[str]:
+    return [
+        *(PACKAGES if not chromium() else ()),
+        *(PDF_PACKAGES if not pdf_tools() else ()),
+        *(NGINX_PACKAGES if not nginx() else ()),
+    ]
+
+
 def main() -> int:
-    if chromium() and pdf_tools():
+    missing = missing_packages()
+    if not missing:
         return 0
     apt = shutil.which("apt-get")
     sudo = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
     if apt is None or sudo is None:
         print(
-            "Chromium or poppler-utils is missing. Install Debian's packages `chromium` and `poppler-utils` "
-            "(apt-get install chromium poppler-utils), or set KAPU_CHROMIUM to a Chromium binary.",
+            f"Missing for the tests: install Debian's packages {' '.join(missing)} (apt-get install …), "
+            "or set KAPU_CHROMIUM / KAPU_NGINX to the binaries.",
             file=sys.stderr,
         )
         return 1
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    print("Installing Debian's chromium for the browser tests…", file=sys.stderr)
+    print(f"Installing Debian's {' '.join(missing)} for the tests…", file=sys.stderr)
     subprocess.run([*sudo, apt, "-qq", "update"], check=True, env=env)
-    subprocess.run([*sudo, apt, "-y", "-qq", "install", *PACKAGES], check=True, env=env)
-    return 0 if chromium() and pdf_tools() else 1
+    subprocess.run([*sudo, apt, "-y", "-qq", "install", *missing], check=True, env=env)
+    return 0 if not missing_packages() else 1
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from kapu_build import ROOT
 PACKAGE = "countrystatecity-postal-codes"
 ASSET = ROOT / "calculators" / "rules" / "hu" / "offices" / "hu_postcodes.csv"
 PUBLISHED_NAME = "hu_postcodes.csv"  # under site/assets/kapu/data/, linked from the licences page
+PUBLISHED_MODE = 0o644  # published on the site: readable by everyone, as every file there
 # ISO 3166-2:HU codes of Budapest and the 19 counties: the offices' keys (calculators/rules/hu/offices/hu_offices.csv).
 COUNTY_CODES = frozenset({
     "BU", "BA", "BE", "BK", "BZ", "CS", "FE", "GS", "HB", "HE",
@@ -39,12 +40,12 @@ class UnexpectedData(ValueError):
 
 
 def pinned_version() -> str:
-    """The version requirements.txt pins: the build must use exactly that data."""
-    for line in (ROOT / "requirements.txt").read_text("utf-8").splitlines():
-        name, _, rest = line.partition("==")
-        if name.strip().lower() == PACKAGE:
-            return rest.split("#")[0].strip()
-    raise UnexpectedData(f"{PACKAGE} is not pinned in requirements.txt")
+    """The version the lock (requirements.txt) pins: the build must use exactly that data."""
+    pin = re.search(rf"^{re.escape(PACKAGE)}==([^\s\\;#]+)", (ROOT / "requirements.txt").read_text("utf-8"),
+                    re.MULTILINE | re.IGNORECASE)
+    if not pin:
+        raise UnexpectedData(f"{PACKAGE} is not pinned in requirements.txt")
+    return pin[1]
 
 
 def installed_version() -> str:
@@ -96,6 +97,7 @@ def _write_atomically(target: Path, text: str) -> None:
     # Builds and test runs may generate at the same time: readers never see half a file.
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".hu_postcodes.", suffix=".tmp")
+    os.fchmod(fd, PUBLISHED_MODE)  # mkstemp makes it 0600: a web server running as another user would answer 403
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
         f.write(text)
     os.replace(tmp, target)
@@ -112,6 +114,8 @@ def generate(target: Path = ASSET) -> Path:
     text = render(hungarian_rows(), version)
     if not target.exists() or target.read_text("utf-8") != text:
         _write_atomically(target, text)
+    elif target.stat().st_mode & 0o777 != PUBLISHED_MODE:  # written 0600 by an earlier version
+        target.chmod(PUBLISHED_MODE)
     return target
 
 

@@ -1,5 +1,10 @@
 """A real HTTP server for the built site on 127.0.0.1, for the browser tests and the benchmark.
 
+Fault injection for the loading tests: `faults` maps the end of a path ("pyodide.asm.wasm"; ""
+matches every path) to "404" (answer Not Found), "hang" (send nothing until the server stops) or
+"csp-no-wasm" (serve it with a Content-Security-Policy that forbids compiling WebAssembly). The
+caller may change the dict while the server runs.
+
 Like the server the README's Hosting section describes, it answers a missing page with the 404
 page of the language whose folder the address is in (`/hu/…` → `/hu/404.html`; else `/404.html`)."""
 
@@ -13,6 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+FAULTS = ("404", "hang", "csp-no-wasm")
+# A strict policy that lacks 'wasm-unsafe-eval': what a careless server configuration sends.
+CSP_NO_WASM = "default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self'"
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 (the stdlib's own attribute)
@@ -20,6 +29,28 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
         ".whl": "application/zip", ".json": "application/json",
     }
+
+    def __init__(self, *args, faults: dict[str, str], stopping: threading.Event, **kwargs):
+        self.faults, self.stopping = faults, stopping
+        super().__init__(*args, **kwargs)
+
+    def send_head(self):
+        path = self.path.split("?", 1)[0]
+        fault = next((f for suffix, f in list(self.faults.items()) if path.endswith(suffix)), None)
+        self.csp = CSP_NO_WASM if fault == "csp-no-wasm" else None
+        if fault == "404":
+            self.send_error(404)
+            return None
+        if fault == "hang":
+            self.stopping.wait()  # a stalled network: no status line, no body, until the server stops
+            self.close_connection = True
+            return None
+        return super().send_head()
+
+    def end_headers(self):
+        if getattr(self, "csp", None):
+            self.send_header("Content-Security-Policy", self.csp)
+        super().end_headers()
 
     def log_message(self, *args):  # keep test output readable
         pass
@@ -56,14 +87,17 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path, faults: dict[str, str] | None = None) -> Iterator[str]:
     """Serve `directory` on a free port; yields the base URL, e.g. http://127.0.0.1:41234/."""
-    handler = functools.partial(_Handler, directory=str(directory))
+    stopping = threading.Event()
+    handler = functools.partial(_Handler, directory=str(directory), faults={} if faults is None else faults,
+                                stopping=stopping)
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
+        stopping.set()
         server.shutdown()
         server.server_close()

@@ -154,7 +154,38 @@ def sources(which: str, lang: str, page: str = "") -> str:
     return _one_block(environment(lang).get_template("sources.html").render(items=items))
 
 
-MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters, "sources": sources}
+AUTONYMS = {"en": "English", "hu": "Magyar", "pl": "Polski", "vi": "Tiếng Việt"}
+
+
+def embed_builder(which: str, lang: str, page: str = "") -> str:
+    """The embed builder (For municipalities): `{{ embed_builder("all") }}`."""
+    from macros import embed
+
+    if which != "all":
+        raise MacroError(f"embed_builder({which!r}): write embed_builder(\"all\")")
+    data = embed.builder_data(lang)
+    html = environment(lang).get_template("embed_builder.html").render(
+        lang=lang, options=embed.builder_json(lang), calculators=data["calculators"],
+        languages=[(code, AUTONYMS.get(code, code)) for code in data["languages"]], root=relative("", page),
+    )
+    return _one_block(html)
+
+
+def embed_calculators(which: str, lang: str, page: str = "") -> str:
+    """Every calculator's embed name, height and embed page: `{{ embed_calculators("all") }}`."""
+    from macros import embed
+
+    if which != "all":
+        raise MacroError(f"embed_calculators({which!r}): write embed_calculators(\"all\")")
+    rows = []
+    for c in embed.builder_data(lang)["calculators"]:
+        path = embed.embed_path(c["name"], lang)
+        rows.append({**c, "path": "/" + path, "href": relative(path, page)})
+    return _one_block(environment(lang).get_template("embed_calculators.html").render(calculators=rows))
+
+
+MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters, "sources": sources,
+          "embed_builder": embed_builder, "embed_calculators": embed_calculators}
 
 
 def _expand(match: re.Match, lang: str, page: str) -> str:

@@ -1,5 +1,5 @@
 """A small JSON Schema validator for the subset of draft 2020-12 that outcome.schema.json uses
-(type, enum, required, properties, additionalProperties, items, $ref to #/$defs, anyOf, oneOf,
+(type, also a list of types, enum, required, properties, additionalProperties, items, $ref to #/$defs, anyOf, oneOf,
 minimum, format "date"). Test code only: the calculators stay standard-library only, and this
 avoids a test dependency for forty lines. A keyword it does not know is an error, so the schema
 cannot quietly grow past what is checked."""
@@ -13,7 +13,9 @@ KNOWN = {"$schema", "$id", "$defs", "$ref", "title", "description", "type", "enu
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 
-def _is_type(value: object, name: str) -> bool:
+def _is_type(value: object, name: str | list[str]) -> bool:
+    if isinstance(name, list):  # "type": ["string", "null"]: any of them
+        return any(_is_type(value, n) for n in name)
     if name == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
     if name == "number":

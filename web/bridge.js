@@ -9,7 +9,9 @@ import { copyText, fillForm, linkedValues, rememberValues } from "./__KAPU:links
 import { prepareAnswerSheet } from "./__KAPU:answersheet.js__";
 
 const WORKER_URL = new URL("__KAPU:worker.mjs__", import.meta.url); // hashed name, filled in at build time
-const BOOT_TIMEOUT_MS = 120000;
+// No time limit on starting: a failure is reported by the worker within seconds, while a slow
+// network only gets a "still loading" note after this long, and we keep waiting.
+const SLOW_NOTE_MS = 10000;
 
 let worker = null;
 let ready = null; // Promise resolved when Python is ready, rejected when it cannot start
@@ -23,25 +25,20 @@ function startPython() {
       reject(new Error("WebAssembly or Web Workers are not available"));
       return;
     }
-    const timer = setTimeout(() => reject(new Error("Python took too long to start")), BOOT_TIMEOUT_MS);
     try {
       worker = new Worker(WORKER_URL, { type: "module" });
     } catch (err) {
-      clearTimeout(timer);
       reject(err);
       return;
     }
     worker.addEventListener("error", (event) => {
-      clearTimeout(timer);
       reject(new Error(event.message || "worker failed"));
     });
     worker.addEventListener("message", ({ data }) => {
       if (data.type === "ready") {
-        clearTimeout(timer);
         window.Kapu.timings = data.timings; // for the benchmark
         resolve();
       } else if (data.type === "failed") {
-        clearTimeout(timer);
         reject(new Error(data.error));
       } else if (data.type === "result" || data.type === "error") {
         const call = pending.get(data.id);
@@ -61,7 +58,9 @@ function localToday() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Run a calculator: the public API for embedders and tests. Resolves to the outcome. */
+/** Run a calculator: the public API for embedders and tests. Resolves to the outcome (status
+ * "error" for a request Python could not run: see calculators/outcome.py); rejects only when
+ * Python could not start. */
 export async function call(calculator, values, lang = document.documentElement.lang || "en", today = localToday()) {
   await startPython();
   const id = nextId++;
@@ -250,11 +249,11 @@ function renderRelevance(widget, outcome) {
   }
 }
 
-function setState(widget, state) {
+function setState(widget, state, message = null) {
   widget.dataset.state = state;
   if (state !== "loading") delete widget.dataset.queued; // a kept submit is answered or cannot be
   const status = widget.querySelector("[data-kapu-status]");
-  const message = { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
+  message ||= { loading: widget.dataset.msgLoading, ready: widget.dataset.msgReady, error: widget.dataset.msgError }[state];
   if (status && message) status.textContent = message;
 }
 
@@ -262,6 +261,7 @@ function wire(widget) {
   const form = widget.querySelector("form");
   const lang = widget.dataset.lang || document.documentElement.lang || "en";
   let latest = 0;
+  let started = false; // Python is up: every input is answered, even after a failed call
   let inFlight = 0; // exposed as data-busy so tests and embedders can tell when the answer is final
   widget.dataset.busy = "0";
   const update = async ({ summary }) => {
@@ -274,6 +274,9 @@ function wire(widget) {
       widget.dataset.busy = String(--inFlight);
     }
     if (ticket !== latest) return; // a newer input has overtaken this one
+    // An error outcome is Kapu's fault, not the reader's: say so; the next input tries again.
+    if (outcome.status === "error") { setState(widget, "error", outcome.errors[0]?.message); return; }
+    if (widget.dataset.state !== "ready") setState(widget, "ready");
     renderRelevance(widget, outcome);
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
@@ -287,7 +290,7 @@ function wire(widget) {
   let linkedChoices = restoreFromLink(widget, form);
   window.addEventListener("hashchange", () => {
     linkedChoices = restoreFromLink(widget, form);
-    if (linkedChoices.any && widget.dataset.state === "ready") {
+    if (linkedChoices.any && started) {
       update({ summary: false }).catch(() => setState(widget, "error"));
     }
   });
@@ -295,18 +298,18 @@ function wire(widget) {
   form.addEventListener("input", (event) => {
     event.target.closest("[data-field]")?.removeAttribute("data-pristine");
     rememberValues(widget.dataset.calculator, formValues(form));
-    if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
+    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
   form.addEventListener("change", () => {
     rememberValues(widget.dataset.calculator, formValues(form));
-    if (widget.dataset.state === "ready") update({ summary: false }).catch(() => setState(widget, "error"));
+    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
   // Enter or Check before Python is ready is kept, said so, and answered once it is ready.
   let submitted = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const box of widget.querySelectorAll("[data-field]")) box.removeAttribute("data-pristine");
-    if (widget.dataset.state === "ready") update({ summary: true }).catch(() => setState(widget, "error"));
+    if (started) update({ summary: true }).catch(() => setState(widget, "error"));
     else if (widget.dataset.state === "loading") {
       submitted = true;
       widget.dataset.queued = "submit";
@@ -317,8 +320,12 @@ function wire(widget) {
   // One unseen run before "ready": a calculator loads its data on its first run, so once the
   // widget says ready, every keystroke is answered at full speed.
   const warmUp = () => call(widget.dataset.calculator, {}, lang).catch(() => {});
-  startPython().then(warmUp).then(
+  const slow = setTimeout(() => {
+    if (widget.dataset.state === "loading") setState(widget, "loading", widget.dataset.msgSlow);
+  }, SLOW_NOTE_MS);
+  startPython().finally(() => clearTimeout(slow)).then(warmUp).then(
     () => {
+      started = true;
       setState(widget, "ready");
       if (submitted) { update({ summary: true }).catch(() => setState(widget, "error")); return; }
       // Answer whatever the reader typed while Python was loading.
@@ -398,8 +405,11 @@ window.addEventListener("beforeprint", () => {
 // --- offline: the service worker (web/offline.mjs), only over http(s) where browsers have one ------
 // A page with a calculator registers it once Python is ready (so it never competes with the boot)
 // and stores its language; any other page only listens for a newer build, if a worker controls it.
+// An embed page (data-kapu-offline="off") never registers one: it lives inside another site's page,
+// whose reader did not choose to keep Kapu's pages.
 function offline() {
   if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
+  if (document.documentElement.dataset.kapuOffline === "off") return;
   const store = document.querySelector("[data-calculator]") !== null;
   if (!store && !navigator.serviceWorker.controller) return;
   const start = () => import(new URL("__KAPU:offline.mjs__", import.meta.url).href)

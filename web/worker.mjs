@@ -11,6 +11,24 @@ const SNAPSHOT_KEY = `${PYODIDE_URL} ${WHEEL_URL}`;
 let snapshotWanted = false;
 let pyodideRef = null;
 
+// The start-up is watched in two places, both reporting through fail() below: every download
+// (any failed fetch before we are ready, e.g. a 404 for python_stdlib.zip or the wheel, is a
+// failed start, reported at once) and every WebAssembly instantiation (a CSP that forbids
+// compiling wasm, a broken pyodide.asm.wasm). A download that only stalls is not a failure:
+// the bridge shows a "still loading" note and keeps waiting.
+const nativeFetch = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const url = String(resource instanceof Request ? resource.url : resource);
+  try {
+    const response = await nativeFetch(resource, options);
+    if (!response.ok) fail(`${url}: HTTP ${response.status}`);
+    return response;
+  } catch (err) {
+    fail(`${url}: ${err && err.message || err}`);
+    throw err;
+  }
+};
+
 async function boot() {
   const t0 = performance.now();
   // Fetch our wheel while Pyodide boots, rather than after it (saves a round trip and a lock-file read).
@@ -18,7 +36,7 @@ async function boot() {
     if (!r.ok) throw new Error(`calculators wheel: HTTP ${r.status}`);
     return r.arrayBuffer();
   });
-  wheel.catch(() => {}); // reported below, once Pyodide is up
+  wheel.catch(fail); // at once, not when Pyodide is up
   const { pyodide, snapshot } = await bootPython(loadPyodide, PYODIDE_URL, SNAPSHOT_KEY);
   const t1 = performance.now();
   // The snapshot holds Python's memory, not its files: unpack the wheel every time (data files,
@@ -40,9 +58,12 @@ let timings = null;
 // load failures surface only as an unhandled rejection inside the loader: those too; the reader
 // is told by the widget, so the browser need not report them again.
 let booted = false;
-const fail = (reason) => {
-  if (!booted) postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
-};
+let failed = false; // reported once: the bridge shows the first cause
+function fail(reason) {
+  if (booted || failed) return;
+  failed = true;
+  postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
+}
 for (const name of ["instantiate", "instantiateStreaming"]) {
   const original = WebAssembly[name];
   WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((err) => {

@@ -9,6 +9,7 @@ with a clear message, never with a crash.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from calculators.core.i18n import N_, Text
@@ -18,12 +19,18 @@ from calculators.core.results import Problem
 # that a 10,000-character paste is refused at once.
 MAX_INPUT_LENGTH = 200
 
-# Invisible characters that copy-paste brings along; they carry no meaning in a code.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
+# Invisible characters that copy-paste brings along; they carry no meaning in a code. Direction
+# marks (LRM, RLM, embeddings, overrides, isolates, Arabic letter mark) come with text copied from
+# right-to-left pages or phones' contact cards.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+                                    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"))
 
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII by a fixed offset; the
 # ideographic space (U+3000) is a space.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputTooLong(ValueError):
@@ -36,12 +43,23 @@ def clean(value: str, max_length: int = MAX_INPUT_LENGTH) -> str:
     an input that is too long to be meaningful."""
     if len(value) > max_length * 4:
         raise InputTooLong(len(value))
+    # A lone surrogate is not a character (an undecodable byte from a command line, or "\\udc00"
+    # in JSON); it is replaced like any decoding error, so every answer can be written as UTF-8.
+    value = _SURROGATE.sub("\ufffd", value)
     value = unicodedata.normalize("NFC", value)
     value = value.translate(_INVISIBLE).translate(_FULL_WIDTH)
     value = " ".join(value.split())  # trims, and folds no-break and other spaces
     if len(value) > max_length:
         raise InputTooLong(len(value))
     return value
+
+
+def shown(char: str) -> str:
+    """A character as a message may show it: itself if printable, else its code point (U+202E),
+    so that no control, format or direction character is echoed into a message."""
+    if char == " ":
+        return "␣"
+    return char if char.isprintable() else f"U+{ord(char):04X}"
 
 
 def without_separators(value: str, separators: str = " -") -> str:
@@ -73,7 +91,7 @@ def parse_date(value: str) -> dt.date:
         raise ValueError("not-a-date")
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a part above a C int (2024-01-9999999999)
         raise ValueError("no-such-day") from None
 
 

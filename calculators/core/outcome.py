@@ -3,7 +3,7 @@
 Every calculator answers in this one shape, so the browser bridge renders all of them with
 the same few lines and holds no rule of its own:
 
-    {"calculator": str, "status": "empty" | "answer" | "problems",
+    {"calculator": str | null, "status": "empty" | "answer" | "problems" | "error",
      "errors": [{"field", "code", "message", "hint"}],      # shown by the fields + summary
      "choices": {field: [{"value", "label"}]},               # fills a "choices" field (may be {})
      "answer": {"tone": "positive" | "negative" | "neutral",
@@ -18,6 +18,18 @@ the same few lines and holds no rule of its own:
 
 The JSON Schema of this shape is calculators/core/outcome.schema.json (published with the site as
 assets/kapu/outcome.schema.json); every worked example's outcome is checked against it.
+
+"error" is the one status that is not an answer to the form: calculators.web.run_json could not
+run the request, and says why in one error without a field, {"code", "message"}, the message in
+the requested language (English when "lang" is not one of Kapu's). The codes:
+
+    bad-request         the request is not a JSON object
+    unknown-calculator  "calculator" is missing or names no calculator ("calculator" is then null)
+    bad-values          "values" is not an object of strings (numbers are read as their text)
+    bad-today           "today" is missing or not a real date written YYYY-MM-DD
+    internal-error      a fault in Kapu itself; the same request may be tried again
+
+An error outcome has "answer": null and "data": {}. No traceback is ever part of it.
 """
 
 from __future__ import annotations
@@ -120,12 +132,12 @@ class Choice:
     label: str  # shown as it is, in no particular language (e.g. "Komló (Baranya)")
 
 
-STATUSES = ("empty", "answer", "problems")
+STATUSES = ("empty", "answer", "problems", "error")  # "error": run_json could not run it
 
 
 @dataclass
 class Outcome:
-    calculator: str
+    calculator: str | None  # None only in an error outcome for an unknown calculator
     status: str  # one of STATUSES
     errors: list[Problem] = field(default_factory=list)
     answer: Answer | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from calculators import web
 from calculators.core.i18n import LANGUAGES
+from tests import fuzzing
+from tests.schema_subset import errors as schema_errors
 
 
 @pytest.mark.parametrize("name", sorted(web.CALCULATORS))
@@ -51,6 +54,89 @@ def test_any_form_values_give_an_outcome(name, lang, values):
     assert outcome["status"] in {"empty", "problems", "answer"}
     for error in outcome["errors"]:
         assert error["code"] and error["message"]
+
+
+# --- malformed requests: never an exception, always a documented shape ------------------------
+
+SCHEMA = json.loads((Path(web.__file__).parent / "core" / "outcome.schema.json").read_text("utf-8"))
+OUTCOME_KEYS = {"calculator", "status", "errors", "choices", "answer", "data"}
+FLOW_KEYS = {"relevant", "ignored"}  # a calculator's outcome; never an error outcome
+
+
+def assert_documented(text: str) -> dict:
+    """The shape calculators/outcome.py documents, for an answer and an error alike."""
+    assert isinstance(text, str) and "Traceback" not in text
+    outcome = json.loads(text)
+    assert OUTCOME_KEYS <= set(outcome) <= OUTCOME_KEYS | FLOW_KEYS
+    assert schema_errors(outcome, SCHEMA) == []  # calculators/core/outcome.schema.json
+    assert outcome["status"] in {"empty", "problems", "answer", "error"}
+    assert outcome["calculator"] is None or outcome["calculator"] in web.CALCULATORS
+    for error in outcome["errors"]:
+        assert isinstance(error["code"], str) and error["code"]
+        assert isinstance(error["message"], str) and error["message"]
+        assert all(c.isprintable() for c in error["message"] + error.get("hint", "")), error
+    if outcome["status"] == "error":
+        assert [e["code"] for e in outcome["errors"]] in [[code] for code in web.REQUEST_ERRORS]
+        assert outcome["answer"] is None and outcome["data"] == {} and outcome["choices"] == {}
+        assert not FLOW_KEYS & set(outcome)
+        assert "field" not in outcome["errors"][0]
+    return outcome
+
+
+@pytest.mark.parametrize(("request_", "code"), [
+    ("not json", "bad-request"),
+    ("[1, 2]", "bad-request"),
+    ("[" * 100_000, "bad-request"),
+    ("{}", "unknown-calculator"),
+    ('{"calculator": "nope", "values": {}, "lang": "en", "today": "2026-03-01"}', "unknown-calculator"),
+    ('{"calculator": ["validators"], "values": {}, "lang": "en", "today": "2026-03-01"}', "unknown-calculator"),
+    ('{"calculator": "validators", "lang": "en", "today": "2026-03-01"}', "bad-values"),
+    ('{"calculator": "validators", "values": ["taj"], "lang": "en", "today": "2026-03-01"}', "bad-values"),
+    ('{"calculator": "validators", "values": {"kind": null}, "lang": "en", "today": "2026-03-01"}', "bad-values"),
+    ('{"calculator": "validators", "values": {"kind": {"a": 1}}, "lang": "en", "today": "2026-03-01"}',
+     "bad-values"),
+    ('{"calculator": "validators", "values": {}, "lang": "en"}', "bad-today"),
+    ('{"calculator": "validators", "values": {}, "lang": "en", "today": "2026-02-30"}', "bad-today"),
+    ('{"calculator": "validators", "values": {}, "lang": "en", "today": 20260301}', "bad-today"),
+    ('{"calculator": "validators", "values": {}, "lang": "en", "today": "2026-01-9999999999"}', "bad-today"),
+])
+def test_a_malformed_request_gets_a_documented_error(request_, code):
+    outcome = assert_documented(web.run_json(request_))
+    assert outcome["status"] == "error" and outcome["errors"][0]["code"] == code
+
+
+def test_an_error_is_in_the_requested_language_and_names_a_known_calculator():
+    request = {"calculator": "eligibility", "values": {}, "lang": "hu", "today": "x"}
+    outcome = assert_documented(web.run_json(json.dumps(request)))
+    assert outcome["calculator"] == "eligibility"
+    assert outcome["errors"][0]["message"] != web.REQUEST_ERRORS["bad-today"]  # translated
+
+
+def test_numbers_are_read_as_their_text():
+    request = {"calculator": "office-finder", "values": {"query": 9021}, "lang": "en", "today": "2026-03-01"}
+    assert json.loads(web.run_json(json.dumps(request)))["data"]["county"] == "GS"
+
+
+def test_a_fault_in_a_calculator_is_an_internal_error_without_traceback(monkeypatch):
+    # The one way to reach the internal-error path is a calculator that raises: make one raise.
+    import calculators.rules.validators as validators
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    web.calculator("validators")  # imported, so the rule below is the one it calls
+    monkeypatch.setattr(validators, "validate", broken)
+    request = {"calculator": "validators", "values": {"kind": "taj", "value": "1"}, "lang": "pl",
+               "today": "2026-03-01"}
+    outcome = assert_documented(web.run_json(json.dumps(request)))
+    assert outcome["errors"][0]["code"] == "internal-error" and "ZeroDivision" not in json.dumps(outcome)
+
+
+@settings(max_examples=1500)
+@given(request=fuzzing.requests)
+def test_any_request_gets_a_documented_outcome_and_never_an_exception(request):
+    outcome = assert_documented(web.run_json(request))
+    assert not (outcome["status"] == "error" and outcome["errors"][0]["code"] == "internal-error")
 
 
 def test_a_page_pays_only_for_its_own_calculators():

@@ -15,7 +15,7 @@ def test_enter_while_loading_is_answered_when_ready(page, site_url, lang):
     """A page of its own (not a pooled one): the test is about the time before Python is ready, and
     holds Pyodide back from the first request."""
     held = []  # Pyodide's WebAssembly, held back until the reader has pressed Enter
-    page.context.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: held.append(route))
+    page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
     page.add_init_script(RECORD_OUTCOMES)
     page.goto(page_url(site_url, lang, "calculators/validators/"))
     root = widget(page, "validators")

@@ -186,3 +186,9 @@ def test_the_sources_page_lists_the_registry_with_local_dates(built_site):
         for source in sources.registry().values():  # every topic, each title in the page's language
             assert source.title_in(lang) in text, (lang, source.id)
             assert format_date(lang, source.checked) in text, (lang, source.id)
+
+
+def test_every_file_in_the_site_is_world_readable(built_site):
+    # A web server usually runs as another user than the build: a 0600 file answers 403.
+    unreadable = [str(p.relative_to(built_site)) for p in built_site.rglob("*") if not p.stat().st_mode & 0o004]
+    assert not unreadable

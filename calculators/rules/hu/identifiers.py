@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from calculators.core.cleaning import without_separators
+from calculators.core.cleaning import shown, without_separators
 from calculators.core.i18n import N_, Text
 from calculators.core.results import Problem
 from calculators.rules.identifiers import (
@@ -49,11 +49,11 @@ def ugyfelkapu_username(value: str, today: dt.date, birth_date: dt.date | None =
         ))
     others = sorted(set(value) - HUNGARIAN_LETTERS)
     if others:
-        shown = " ".join("␣" if c == " " else c for c in others)
+        listed = " ".join(shown(c) for c in others)
         problems.append(Problem(
             "not-hungarian-letter",
             Text(N_("Only letters of the Hungarian alphabet are allowed; not allowed: %(chars)s"),
-                 {"chars": shown}),
+                 {"chars": listed}),
             Text(N_("Leave out digits, spaces, hyphens and other signs.")),
         ))
     if len(set(value)) < 3:

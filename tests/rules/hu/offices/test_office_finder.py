@@ -89,6 +89,15 @@ def test_generate_is_idempotent(tmp_path) -> None:
     assert target.read_text("utf-8") == postcodes.ASSET.read_text("utf-8")
 
 
+def test_generated_asset_is_world_readable_as_it_is_published(tmp_path) -> None:
+    target = tmp_path / "hu_postcodes.csv"
+    postcodes.generate(target)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o600)  # as an earlier version left it
+    postcodes.generate(target)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
 def test_generator_refuses_unexpected_county_codes(monkeypatch) -> None:
     class Row:
         code, stateCode, localityName = "9999", "XX", "Sehol"

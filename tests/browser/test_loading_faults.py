@@ -1,0 +1,84 @@
+"""Loading failures, injected by the test server: a failed start shows `error` within 5 s in the
+page's language; a stalled download shows a "still loading" note and keeps waiting; the rest of
+the page stays usable either way."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+import pytest
+
+from kapu_build.static_server import serve
+from tests.browser.helpers import page_url
+
+pytestmark = pytest.mark.browser
+
+# Records when the widget's state changes, in ms since the page's navigation started.
+RECORD_STATES = """window.__kapuStates = [];
+new MutationObserver(() => {
+  const w = document.querySelector("[data-calculator]");
+  if (w && w.dataset.state !== window.__kapuStates.at(-1)?.state)
+    window.__kapuStates.push({ state: w.dataset.state, at: performance.now() });
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"], childList: true });"""
+
+# (file whose request fails, how, page language)
+FAILURES = [
+    ("pyodide.asm.wasm", "404", "hu"),
+    ("python_stdlib.zip", "404", "pl"),
+    ("pyodide-lock.json", "404", "vi"),
+    (".whl", "404", "en"),
+    ("", "csp-no-wasm", "hu"),  # a server whose policy forbids compiling WebAssembly
+]
+STALLS = [("pyodide.asm.wasm", "pl"), ("python_stdlib.zip", "vi"), ("pyodide-lock.json", "en"), (".whl", "hu")]
+FAILED_WITHIN_MS = 5000
+
+
+def open_pages(browser, built_site, cases):
+    """One server (with its fault) and one fresh context (empty cache) per case, opened together."""
+    stack = ExitStack()
+    pages = []
+    for suffix, fault, lang in cases:
+        url = stack.enter_context(serve(built_site, {suffix: fault}))
+        context = browser.new_context()
+        stack.callback(context.close)
+        page = context.new_page()
+        page.add_init_script(RECORD_STATES)
+        page.goto(page_url(url, lang, "calculators/validators/"))
+        pages.append(page)
+    return stack, pages
+
+
+def assert_usable(page):
+    """The rest of the page works: the guide text is there and the form still takes typing."""
+    assert page.locator("h1").first.is_visible()
+    field = page.locator("#kapu-validators-value")
+    field.fill("123 456 788")
+    assert field.input_value() == "123 456 788"
+
+
+def test_a_failed_start_shows_the_error_within_5_s_in_the_pages_language(browser, built_site):
+    stack, pages = open_pages(browser, built_site, FAILURES)
+    with stack:
+        for (suffix, fault, lang), page in zip(FAILURES, pages, strict=True):
+            root = page.locator('[data-calculator="validators"]')
+            root.locator('xpath=self::*[@data-state="error"]').wait_for(timeout=30_000)
+            states = page.evaluate("window.__kapuStates")
+            failed_at = next(s["at"] for s in states if s["state"] == "error")
+            assert failed_at < FAILED_WITHIN_MS, (suffix, fault, states)
+            status = root.locator("[data-kapu-status]").inner_text()
+            assert status == root.get_attribute("data-msg-error") and status, (suffix, fault)
+            assert page.locator("html").get_attribute("lang") == lang
+            assert_usable(page)
+
+
+def test_a_stalled_download_shows_still_loading_and_keeps_waiting(browser, built_site):
+    stack, pages = open_pages(browser, built_site, [(suffix, "hang", lang) for suffix, lang in STALLS])
+    with stack:
+        for (suffix, lang), page in zip(STALLS, pages, strict=True):
+            root = page.locator('[data-calculator="validators"]')
+            slow = root.get_attribute("data-msg-slow")
+            assert slow and lang == page.locator("html").get_attribute("lang")
+            page.wait_for_function("(text) => document.querySelector('[data-kapu-status]').textContent === text",
+                                   arg=slow, timeout=30_000)
+            assert root.get_attribute("data-state") == "loading", suffix
+            assert_usable(page)
