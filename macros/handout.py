@@ -32,4 +32,7 @@ def print_header(lang: str, site_name: str, page_url: str, checked: dt.date | No
     parts = [html.escape(site_name), html.escape(page_url)]
     if isinstance(checked, dt.date):
         parts.append(html.escape(translate(lang, label, date=format_date(lang, checked))))
-    return '<div class="kapu-print-header" aria-hidden="true">' + " · ".join(parts) + "</div>\n"
+    # Paper only: hidden on screen and from screen readers (the browser shows the address), and left
+    # out of the search index (Material's data-search-exclude), where it would open every result.
+    return ('<div class="kapu-print-header" aria-hidden="true" data-search-exclude>'
+            + " · ".join(parts) + "</div>\n")

@@ -28,9 +28,16 @@ def test_embed_page_is_the_widget_alone(built_site, name, lang):
     # the same widget contract as the full page
     assert f'data-calculator="{name}" data-state="loading"' in html
     assert 'aria-live="polite"' in html and "kapu-error-summary" in html
-    # no chrome: no header, navigation, search, footer or page title
+    # no chrome: no header, navigation, search, footer or page title in what the page shows. The
+    # printed answer sheet's words wait in an inert <template> (never rendered, never in the
+    # accessibility tree): "Print this answer" prints them as a page of their own, titled by an h1.
+    shown, sheets = without_templates(html)
     for chrome in ("md-header", "md-nav", "md-search", "md-footer", "<h1"):
-        assert chrome not in html, chrome
+        assert chrome not in shown, chrome
+    assert len(sheets) == 1 and "data-kapu-sheet" in sheets[0]
+    for chrome in ("md-header", "md-nav", "md-search", "md-footer"):
+        assert chrome not in sheets[0], chrome
+    assert sheets[0].count("<h1") == 1 and 'class="kapu-sheet__title"' in sheets[0]
     guide = re.search(r'class="kapu-embed__guide"><a href="([^"]+)" target="_blank" rel="noopener">([^<]+)</a>', html)
     assert guide and guide[2] == translate(lang, "Kapu · full guide") + " ↗"
     assert guide[1] == "../../calculators/" + name + "/"  # the full page, beside embed/ in the same language
@@ -61,6 +68,14 @@ def test_municipalities_page_has_the_builder_and_every_calculator(built_site, la
     for name in registry.names():
         assert f"<code>{name}</code>" in html
         assert f"<code>/{embed_path(name, lang)}</code>" in html
+
+
+TEMPLATE = re.compile(r"<template\b.*?</template>", re.DOTALL)
+
+
+def without_templates(html: str) -> tuple[str, list[str]]:
+    """The page's HTML without its <template> elements, and those templates."""
+    return TEMPLATE.sub("", html), TEMPLATE.findall(html)
 
 
 def unhashed(name: str) -> str:

@@ -22,3 +22,12 @@ def test_the_print_header_names_the_site_the_page_and_the_date_in_the_language()
     header = handout.print_header("hu", "Kapu", PAGE, dt.date(2026, 11, 30), "Last checked: %(date)s")
     assert "Kapu" in header and PAGE in header and "Utoljára ellenőrizve: 2026. 11. 30." in header
     assert "Last" not in handout.print_header("en", "Kapu", PAGE, None, "Last checked: %(date)s")
+    # print-only: not on screen, not read out, not in the search index's text
+    assert 'aria-hidden="true"' in header and "data-search-exclude" in header
+
+
+def test_search_results_do_not_start_with_the_print_header(built_site):
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text("utf-8"))["docs"]
+    assert docs and not [d["location"] for d in docs if "127.0.0.1:8000/" in d["text"]]
