@@ -18,14 +18,15 @@ from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 # worked example that answers) without a scrollbar, measured at 360 px and 1280 px wide and the
 # larger kept, plus a margin (tests/browser/test_embed_browser.py: the no-script test checks these
 # heights; the script test measures every calculator in every language).
-# Measured 2026-11-30 after the guided-flow forms landed (content px at 360 / 1280, the largest of the
-# four languages): validators 865 / 704, eligibility 3443 / 1884, coverage-end 1549 / 1012,
-# office-finder 1220 / 744.
+# Measured 2026-11-30 after "Copy link to this answer" and "Print this answer" joined the answer
+# (content px at 360 / 1280, the largest of the four languages): validators 1000 / 764,
+# eligibility 3621 / 1972, coverage-end 1733 / 1103, office-finder 1355 / 801; ~80 px kept for
+# the "Link copied." line and longer wording.
 HEIGHTS: dict[str, int] = {
-    "validators": 920,
-    "eligibility": 3500,
-    "coverage-end": 1620,
-    "office-finder": 1280,
+    "validators": 1080,
+    "eligibility": 3720,
+    "coverage-end": 1820,
+    "office-finder": 1440,
 }
 
 
