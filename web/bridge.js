@@ -213,8 +213,11 @@ function renderAnswer(widget, outcome) {
 // A field of kind "choices" is a fieldset that the outcome fills with radio buttons:
 // outcome.choices[fieldName] = [{value, label}]. Python decides what the choices are; while
 // they stay the same the radios are left alone, so the reader's focus and pick survive an update.
+/** Show the choices the outcome offers. True when a choice the reader had picked is no longer
+ * offered (a new query): the link state must then forget it too. */
 function renderChoices(widget, outcome) {
   const all = outcome.choices || {};
+  let dropped = false;
   for (const box of widget.querySelectorAll("[data-choices]")) {
     const name = box.dataset.field;
     const options = all[name] || [];
@@ -231,9 +234,11 @@ function renderChoices(widget, outcome) {
         return item;
       }));
       list.dataset.signature = signature;
+      dropped ||= current !== undefined && !options.some((option) => option.value === current);
     }
     box.hidden = options.length === 0 || box.hasAttribute("data-irrelevant");
   }
+  return dropped;
 }
 
 // Guided flows: which questions matter now is a rule in Python (outcome.relevant, in form order).
@@ -280,7 +285,7 @@ function wire(widget) {
     renderRelevance(widget, outcome);
     renderErrors(widget, outcome, { summary });
     renderAnswer(widget, outcome);
-    renderChoices(widget, outcome);
+    if (renderChoices(widget, outcome)) rememberValues(widget.dataset.calculator, formValues(form));
     renderKeeping(widget, outcome);
     widget.dispatchEvent(new CustomEvent("kapu:outcome", { detail: outcome, bubbles: true }));
     // A link may name a choice that only this outcome offers (e.g. a settlement): pick it now.
