@@ -5,6 +5,8 @@
 // Generic: it reads the widget's own form and rendered answer; the words come from the page
 // (macros/templates/widget.html, in the reader's language). No calculator names, no rules.
 
+import { pageAddress } from "./__KAPU:linkstate.js__";
+
 const SHEET_ID = "kapu-answer-sheet";
 const PRINTING = "kapu-printing-answer"; // on <html> while the sheet is what prints
 
@@ -59,7 +61,8 @@ export function prepareAnswerSheet(widget) {
   sheet.querySelector("[data-kapu-sheet-answer]").append(answer);
   sheet.querySelector("[data-kapu-sheet-today]").textContent = today(sheet.lang || document.documentElement.lang);
   // The page without the fragment: the sheet lists what was typed; the address need not repeat it.
-  sheet.querySelector("[data-kapu-sheet-url]").textContent = `${window.location.origin}${window.location.pathname}`;
+  // In an embed, the calculator's full page (linkstate.js).
+  sheet.querySelector("[data-kapu-sheet-url]").textContent = pageAddress(widget).split("?")[0];
   document.getElementById(SHEET_ID)?.remove();
   document.body.append(sheet);
   document.documentElement.classList.add(PRINTING);

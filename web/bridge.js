@@ -5,7 +5,7 @@
 //
 // Pyodide starts only when the page has a widget, and in a module Worker so typing never waits.
 
-import { copyText, fillForm, linkedValues, rememberValues } from "./__KAPU:linkstate.js__";
+import { copyText, fillForm, linkedValues, rememberValues, shareableLink } from "./__KAPU:linkstate.js__";
 import { prepareAnswerSheet } from "./__KAPU:answersheet.js__";
 
 const WORKER_URL = new URL("__KAPU:worker.mjs__", import.meta.url); // hashed name, filled in at build time
@@ -378,7 +378,7 @@ function wireKeeping(widget) {
   if (!keep) return;
   const copied = keep.querySelector("[data-kapu-copied]");
   keep.querySelector("[data-kapu-copy]")?.addEventListener("click", async () => {
-    const url = window.location.href;
+    const url = shareableLink(widget);
     if (await copyText(url)) {
       copied.replaceChildren(el("span", {}, widget.dataset.msgCopied || "Link copied."));
     } else {

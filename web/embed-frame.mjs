@@ -1,7 +1,8 @@
 // Kapu embed page (frame side): only on /embed/<calculator>/ pages, beside bridge.js.
-// Reads the embed's URL parameters (accent, theme, answers) and fragment (prefill), reports to
-// the parent page with the versioned message protocol {"kapu": 1, "type": …, "calculator": …}
-// (see the For municipalities page), and opens answer links in a new tab. No rule lives here.
+// Reads the embed's URL parameters (accent, theme, answers), reports to the parent page with the
+// versioned message protocol {"kapu": 1, "type": …, "calculator": …} (see the For municipalities
+// page), and opens answer links in a new tab. Prefill is the bridge's link state (below). No rule
+// lives here.
 import { BACKGROUND, parseHex, usableAccent } from "./contrast.mjs";
 
 export const PROTOCOL = 1;
@@ -50,30 +51,12 @@ function send(type, extra = {}, { privateData = false } = {}) {
 
 if (answers) document.querySelector("[data-kapu-answers-notice]")?.removeAttribute("hidden");
 
-// --- prefill: #<calculator>.<field>=<value>&… (URLSearchParams; a fragment without "=" is an
-// anchor). Unknown keys are ignored; values are raw form strings, as a reader would type them.
-export function prefill(root, hash) {
-  const text = hash.replace(/^#/, "");
-  if (!text.includes("=")) return 0;
-  const form = root.querySelector("form");
-  let filled = 0;
-  for (const [key, value] of new URLSearchParams(text)) {
-    const dot = key.indexOf(".");
-    const [name, field] = [key.slice(0, dot), key.slice(dot + 1)];
-    if (dot < 1 || name !== root.dataset.calculator || !field) continue;
-    const controls = [...form.elements].filter((e) => e.name === field);
-    for (const control of controls) {
-      if (control.type === "radio") control.checked = control.value === value;
-      else control.value = value;
-    }
-    if (controls.length) {
-      controls[0].closest("[data-field]")?.removeAttribute("data-pristine");
-      filled++;
-    }
-  }
-  return filled;
-}
-if (widget) prefill(widget, location.hash);
+// --- prefill: the link state, the same as on every Kapu page. The bridge (web/linkstate.js) fills
+// the form from the fragment #<calculator>.<field>=<value>&… and keeps it in step as the reader
+// types; nothing of it is read here. "Copy link" and "Print this answer" name the calculator's full
+// page (with the same fragment), not this chrome-less one: the widget's data-kapu-page.
+const guide = document.querySelector(".kapu-embed__guide a[href]");
+if (widget && guide) widget.dataset.kapuPage = new URL(guide.getAttribute("href"), location.href).href;
 
 // --- answer links open in a new tab (the frame is not the place to read another site) --------
 function openLinksOutside(root) {

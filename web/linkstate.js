@@ -77,6 +77,19 @@ export function fillForm(form, values) {
   return filled;
 }
 
+/** The address of the page a widget belongs to, without the fragment: the page itself, or the
+ * calculator's full page for a widget that names one in data-kapu-page (an embed, whose own
+ * chrome-less address is not one to share or print). */
+export function pageAddress(widget) {
+  if (widget.dataset.kapuPage) return widget.dataset.kapuPage.split("#")[0];
+  return `${window.location.origin}${window.location.pathname}${window.location.search}`;
+}
+
+/** The link to share: the page's address with the fragment, i.e. what the reader typed. */
+export function shareableLink(widget) {
+  return `${pageAddress(widget)}${window.location.hash}`;
+}
+
 /** Copy text to the clipboard; resolves to false where the browser refuses (the caller then shows it). */
 export async function copyText(text) {
   try {
