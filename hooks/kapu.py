@@ -133,7 +133,8 @@ def on_page_content(html, page, config, files):
     lang = getattr(page.file, "locale", _module("calculators.core.i18n").DEFAULT_LANGUAGE)
     address = page.canonical_url or (config.site_url or "") + page.url
     header = handout.print_header(lang, config.site_name, address, page.meta.get("last_checked"), LAST_CHECKED)
-    html = handout.answer_key(html, _module("calculators.core.i18n").translate(lang, ANSWER_KEY))
+    key_heading = _module("calculators.core.i18n").translate(lang, ANSWER_KEY)
+    html = handout.answer_key(html, key_heading, f"{page.title} · {address}")
     return header + handout.absolute_links(html, address)
 
 

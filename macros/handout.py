@@ -45,11 +45,12 @@ _QUESTION_OR_ANSWER = re.compile(
 _ID = re.compile(r'\sid="[^"]*"')
 
 
-def answer_key(content: str, heading: str) -> str:
+def answer_key(content: str, heading: str, guide: str = "") -> str:
     """A guide's practice answers collected into an answer key at the end of the page: shown in
-    print only (web/kapu.css), while the answers inline, folded on screen, are left out of print.
-    `heading` is the key's heading in the page's language. A page with no practice answers is
-    returned as it is."""
+    print only (web/kapu.css), while the answers inline, folded on screen, are left out of print
+    and the questions leave room to write. `heading` is the key's heading in the page's language;
+    `guide` (the guide's title and address) heads the key, which a trainer may hand out apart.
+    A page with no practice answers is returned as it is."""
     section = _PRACTICE.search(content)
     if not section:
         return content
@@ -63,7 +64,9 @@ def answer_key(content: str, heading: str) -> str:
                            f'<strong>{question}</strong></p>\n{body}\n</div>')
     if not entries:
         return content
-    marked = section[0].replace('<details class="success"', '<details class="success kapu-practice-answer"')
+    marked = (section[0].replace('<details class="success"', '<details class="success kapu-practice-answer"')
+              .replace('<details class="question"', '<details class="question kapu-practice-question"'))
+    subtitle = f'<p class="kapu-answer-key__guide">{html.escape(guide)}</p>\n' if guide else ""
     key = (f'\n<section class="kapu-answer-key" aria-labelledby="answer-key">\n'
-           f'<h2 id="answer-key">{html.escape(heading)}</h2>\n' + "\n".join(entries) + "\n</section>\n")
+           f'<h2 id="answer-key">{html.escape(heading)}</h2>\n{subtitle}' + "\n".join(entries) + "\n</section>\n")
     return content[:section.start()] + marked + content[section.end():] + key

@@ -125,8 +125,10 @@ SIBLINGS = """<h2 id="practise">Practise</h2>
 
 
 def test_the_answer_key_ends_the_page_with_each_answer_under_its_question():
-    out = handout.answer_key(NESTED, "Answer key")
+    out = handout.answer_key(NESTED, "Answer key", "Guide · https://kapu.example/guides/x/")
     key = out[out.index('<section class="kapu-answer-key"'):]
+    assert '<p class="kapu-answer-key__guide">Guide · https://kapu.example/guides/x/</p>' in key
+    assert '<details class="question kapu-practice-question" open="open">' in out  # room to write in print
     assert out.rstrip().endswith("</section>") and '<h2 id="answer-key">Answer key</h2>' in key
     assert "<strong>1. Anna?</strong>" in key and "Yes, <a" in key
     assert 'id="x"' not in key and out.count('id="x"') == 1  # ids stay unique
