@@ -153,3 +153,14 @@ def test_try_it_text_is_translated():
     for lang in ("hu", "pl", "vi"):
         link = practice.try_it("taj-valid", lang, f"{lang}/guides/ugyfelkapu-eeszt/")
         assert "Try it" not in unquote(link)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_for_trainers_plans_a_session_and_links_every_guide_handout(lang):
+    text = (DOCS / lang / "trainers.md").read_text("utf-8")
+    for section in ("handouts", "session", "print", "agenda", "try-it", "privacy"):
+        assert f"{{ #{section} }}" in text, f"{lang}/trainers.md lacks the {section} section"
+    guides = sorted(p.stem for p in (DOCS / lang / "guides").glob("*.md") if p.stem != "index")
+    for guide in guides:
+        assert f"(guides/{guide}.md)" in text, f"{lang}/trainers.md does not link the {guide} handout"
+    assert "#coverage-end.first_day=" in text  # the link format, for trainers' own scenarios
