@@ -67,6 +67,7 @@ def answer_key(content: str, heading: str, guide: str = "") -> str:
     marked = (section[0].replace('<details class="success"', '<details class="success kapu-practice-answer"')
               .replace('<details class="question"', '<details class="question kapu-practice-question"'))
     subtitle = f'<p class="kapu-answer-key__guide">{html.escape(guide)}</p>\n' if guide else ""
-    key = (f'\n<section class="kapu-answer-key" aria-labelledby="answer-key">\n'
-           f'<h2 id="answer-key">{html.escape(heading)}</h2>\n{subtitle}' + "\n".join(entries) + "\n</section>\n")
+    key = (f'\n<section class="kapu-answer-key" aria-labelledby="answer-key" data-search-exclude>\n'
+           f'<h2 id="answer-key" data-search-exclude>{html.escape(heading)}</h2>\n{subtitle}'
+           + "\n".join(entries) + "\n</section>\n")
     return content[:section.start()] + marked + content[section.end():] + key

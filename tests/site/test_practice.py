@@ -129,7 +129,8 @@ def test_the_answer_key_ends_the_page_with_each_answer_under_its_question():
     key = out[out.index('<section class="kapu-answer-key"'):]
     assert '<p class="kapu-answer-key__guide">Guide · https://kapu.example/guides/x/</p>' in key
     assert '<details class="question kapu-practice-question" open="open">' in out  # room to write in print
-    assert out.rstrip().endswith("</section>") and '<h2 id="answer-key">Answer key</h2>' in key
+    assert out.rstrip().endswith("</section>") and '<h2 id="answer-key" data-search-exclude>Answer key</h2>' in key
+    assert "data-search-exclude" in key[:key.index("<h2")]  # not found by search either
     assert "<strong>1. Anna?</strong>" in key and "Yes, <a" in key
     assert 'id="x"' not in key and out.count('id="x"') == 1  # ids stay unique
     assert '<details class="success kapu-practice-answer">' in out  # left out of print
