@@ -6,6 +6,7 @@ Set KAPU_PRINT_DIR to keep the PDFs."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from calculators.core.i18n import translate
-from tests.browser.helpers import RECORD_OUTCOMES, page_url, wait_ready, widget
+from calculators.core.i18n import LANGUAGES, translate
+from macros import practice
+from tests.browser.helpers import RECORD_OUTCOMES, axe_violations, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +118,27 @@ def test_try_it_opens_the_calculator_with_the_scenario_and_gives_the_key_answer(
     shown = flat(widget(page, calculator).inner_text())
     for line in expected[1:]:  # the facts and the field errors, as the key lists them
         assert flat(line) in shown, f"{scenario} ({lang}): {line}"
+
+
+@pytest.mark.parametrize("lang", PRINTED)
+def test_practice_with_try_it_links_and_the_trainers_page_are_accessible(page, site_url, lang):
+    no_python(page)
+    page.goto(page_url(site_url, lang, f"guides/{PRINTED[lang]}/#practise"))
+    assert page.locator("a.kapu-try-it").first.is_visible()
+    assert not page.locator(".kapu-answer-key").is_visible()  # print only
+    assert axe_violations(page, "article") == []
+    page.goto(page_url(site_url, lang, "trainers/"))
+    assert axe_violations(page, "article") == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_built_key_of_every_guide_holds_the_rules_answer_to_every_scenario(built_site, lang):
+    for guide in practice.guides():
+        page = built_site / ("" if lang == "en" else lang) / "guides" / guide / "index.html"
+        built = page.read_text("utf-8")
+        key = built[built.index('<section class="kapu-answer-key"'):]
+        shown = dict(re.findall(r'data-scenario="([\w-]+)">[^<]*<strong>(.*?)</strong></span>', key))
+        for item in practice.load(guide)["scenario"]:
+            lines = practice.answer_lines(item["calculator"], practice.outcome(guide, item["id"], lang))
+            assert item["id"] in shown, f"{lang}/{guide}: {item['id']} is not in the answer key"
+            assert [html.unescape(line) for line in shown[item["id"]].split("<br>")] == lines
