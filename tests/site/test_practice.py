@@ -76,6 +76,15 @@ def test_the_answer_shown_is_the_rules_answer_in_the_page_language(guide, scenar
     assert "\n" not in shown  # one line: it sits inside an admonition
 
 
+@pytest.mark.parametrize(("guide", "scenario_id"), SCENARIOS)
+def test_a_scenario_answer_does_not_depend_on_the_reader_date(guide, scenario_id):
+    # The key is computed on the file's `today`; a Try it link is answered on the reader's.
+    item = practice.scenario(guide, scenario_id)
+    answers = {repr(web.run(item["calculator"], item["values"], "en", today))
+               for today in (practice.load(guide)["today"], "2026-03-02", "2031-12-31")}
+    assert len(answers) == 1
+
+
 def test_an_unknown_scenario_or_a_page_outside_the_guides_fails_the_build():
     with pytest.raises(MacroError, match="no practice scenario 'nobody'"):
         render_macros('{{ try_it("nobody") }}', "en", "guides/self-notification/")
