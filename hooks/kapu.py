@@ -62,6 +62,7 @@ def N_(message: str) -> str:  # marks the string for extraction, as calculators.
 
 SITE_NAME = N_("Kapu: e-services step by step")
 LAST_CHECKED = N_("Last checked: %(date)s")  # heads every printed page (macros/handout.py)
+ANSWER_KEY = N_("Answer key")  # ends a printed guide: its practice answers (macros/handout.py)
 
 
 def _nav_titles(nav: list) -> set[str]:
@@ -127,12 +128,15 @@ HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hrefla
 
 
 def on_page_content(html, page, config, files):
-    """Handouts: internal links get their full address to print, and the page a print-only
-    header with the site's name, its address and its last-checked date (macros/handout.py)."""
+    """Handouts: internal links get their full address to print, the page a print-only header
+    with the site's name, its address and its last-checked date, and a guide its practice
+    answers in an answer key at the end, printed instead of inline (macros/handout.py)."""
     handout = _module("macros.handout")
     lang = getattr(page.file, "locale", _module("calculators.core.i18n").DEFAULT_LANGUAGE)
     address = page.canonical_url or (config.site_url or "") + page.url
     header = handout.print_header(lang, config.site_name, address, page.meta.get("last_checked"), LAST_CHECKED)
+    key_heading = _module("calculators.core.i18n").translate(lang, ANSWER_KEY)
+    html = handout.answer_key(html, key_heading, f"{page.title} · {address}")
     return header + handout.absolute_links(html, address)
 
 

@@ -1,8 +1,10 @@
 """Jinja2 macros that render calculator widgets, worked examples and figure tables into pages.
 
 A page writes ``{{ calculator("validators") }}``, ``{{ examples("coverage-end") }}``,
-``{{ parameters("minimum-wage") }}`` or ``{{ sources("ebtv,tbj") }}``; the MkDocs hook replaces
-each with HTML in the page's language, using the same gettext catalog as the Python rules.
+``{{ parameters("minimum-wage") }}``, ``{{ sources("ebtv,tbj") }}``, or in a guide's practice
+questions ``{{ try_it("scenario-id") }}`` and ``{{ scenario_answer("scenario-id") }}``
+(macros/practice.py); the MkDocs hook replaces each with HTML in the page's language, using the
+same gettext catalog as the Python rules.
 Everything comes from the calculators' declarations (calculators.core.registry). A macro or a
 name this does not know fails the build with a message naming the page and the known names.
 """
@@ -23,6 +25,7 @@ from calculators.core import sources as source_registry
 from calculators.core.cleaning import INCOMPLETE_DATE
 from calculators.core.declaration import Calculator
 from calculators.core.i18n import DEFAULT_LANGUAGE, format_date, translate, translations
+from macros import practice
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Any {{ name(…) }} in a page is a macro call: an unknown name is an error, never literal text.
@@ -184,8 +187,27 @@ def embed_calculators(which: str, lang: str, page: str = "") -> str:
     return _one_block(environment(lang).get_template("embed_calculators.html").render(calculators=rows))
 
 
+
+
+def try_it(scenario_id: str, lang: str, page: str = "") -> str:
+    """A practice scenario's "Try it" link to its calculator, filled in (macros/practice.py)."""
+    try:
+        return practice.try_it(scenario_id, lang, page)
+    except practice.ScenarioError as err:
+        raise MacroError(str(err)) from None
+
+
+def scenario_answer(scenario_id: str, lang: str, page: str = "") -> str:
+    """A practice scenario's answer as the calculator gives it, computed by the rules now."""
+    try:
+        return practice.scenario_answer(scenario_id, lang, page)
+    except practice.ScenarioError as err:
+        raise MacroError(str(err)) from None
+
+
 MACROS = {"calculator": calculator, "examples": examples, "parameters": parameters, "sources": sources,
-          "embed_builder": embed_builder, "embed_calculators": embed_calculators}
+          "embed_builder": embed_builder, "embed_calculators": embed_calculators,
+          "try_it": try_it, "scenario_answer": scenario_answer}
 
 
 def _expand(match: re.Match, lang: str, page: str) -> str:

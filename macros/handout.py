@@ -36,3 +36,41 @@ def print_header(lang: str, site_name: str, page_url: str, checked: dt.date | No
     # out of the search index (Material's data-search-exclude), where it would open every result.
     return ('<div class="kapu-print-header" aria-hidden="true" data-search-exclude>'
             + " · ".join(parts) + "</div>\n")
+
+
+# The guide's practice section: from its heading (id "practise" in every language) to the next h2.
+_PRACTICE = re.compile(r'<h2 id="practise".*?(?=<h2 |\Z)', re.S)
+# A question (its summary) or an answer (its body) in the order they come; an answer holds no
+# <details> of its own, so its first </details> closes it.
+_QUESTION_OR_ANSWER = re.compile(
+    r'<details class="question"[^>]*>\s*<summary>(?P<question>.*?)</summary>'
+    r'|<details class="success"[^>]*>\s*<summary>.*?</summary>(?P<answer>.*?)</details>', re.S)
+_ID = re.compile(r'\sid="[^"]*"')
+
+
+def answer_key(content: str, heading: str, guide: str = "") -> str:
+    """A guide's practice answers collected into an answer key at the end of the page: shown in
+    print only (web/kapu.css), while the answers inline, folded on screen, are left out of print
+    and the questions leave room to write. `heading` is the key's heading in the page's language;
+    `guide` (the guide's title and address) heads the key, which a trainer may hand out apart.
+    A page with no practice answers is returned as it is."""
+    section = _PRACTICE.search(content)
+    if not section:
+        return content
+    entries, question = [], ""
+    for match in _QUESTION_OR_ANSWER.finditer(section[0]):
+        if match["question"] is not None:
+            question = match["question"]
+        else:  # an answer belongs to the question before it (inside it, or just after it)
+            body = _ID.sub("", match["answer"].strip())  # ids stay unique on the page
+            entries.append(f'<div class="kapu-answer-key__entry">\n<p class="kapu-answer-key__question">'
+                           f'<strong>{question}</strong></p>\n{body}\n</div>')
+    if not entries:
+        return content
+    marked = (section[0].replace('<details class="success"', '<details class="success kapu-practice-answer"')
+              .replace('<details class="question"', '<details class="question kapu-practice-question"'))
+    subtitle = f'<p class="kapu-answer-key__guide">{html.escape(guide)}</p>\n' if guide else ""
+    key = (f'\n<section class="kapu-answer-key" aria-labelledby="answer-key" data-search-exclude>\n'
+           f'<h2 id="answer-key" data-search-exclude>{html.escape(heading)}</h2>\n{subtitle}'
+           + "\n".join(entries) + "\n</section>\n")
+    return content[:section.start()] + marked + content[section.end():] + key
