@@ -44,6 +44,8 @@ def test_a_link_prefills_the_embed_and_it_answers(page, site_url, name, lang):
 
 def test_the_embed_keeps_and_shares_its_link_as_a_full_page_does(page, browser_context, site_url, tmp_path: Path):
     browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    # The clipboard answers only the focused page; other pages of the shared context may be open.
+    page.bring_to_front()
     # A choice the outcome offers later (the settlement) is picked once it is offered.
     open_linked(page, site_url, "hu", "embed/office-finder/", {"office-finder": {"query": "komlo", "pick": "Kömlő"}})
     root = settled(page, "office-finder")

@@ -159,6 +159,8 @@ def test_a_heading_anchor_is_left_alone(page, site_url):
 def test_copy_link_copies_the_address_with_the_answer(page, browser_context, site_url):
     # The page fixture clears the permissions again after the test.
     browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    # The clipboard answers only the focused page; other pages of the shared context may be open.
+    page.bring_to_front()
     open_linked(page, site_url, "hu", "calculators/office-finder/", {"office-finder": {"query": "9021"}})
     root = settled(page, "office-finder")
     keep = root.locator("[data-kapu-keep]")
