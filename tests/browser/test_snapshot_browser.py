@@ -21,8 +21,9 @@ STORED = """async (key) => {
 }"""
 
 # Rewrite the stored entry: change(bytes, key) returns [bytes, key]; the hash is recomputed
-# unless keepHash (then the old hash stays, as after a truncated write).
-REWRITE = """async ([change, keepHash]) => {
+# unless keepHash (then the old hash stays, as after a truncated write); `pages` replaces the map of
+# stored pages (web/snapshot.mjs stores only the non-zero 64 KiB pages).
+REWRITE = """async ([change, keepHash, pages]) => {
   const cache = await caches.open('kapu-python-snapshot');
   const old = await cache.match('/__kapu/python-snapshot');
   const edit = (new Function('return ' + change))();
@@ -30,7 +31,16 @@ REWRITE = """async ([change, keepHash]) => {
   const hex = async (b) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', b))]
     .map((x) => x.toString(16).padStart(2, '0')).join('');
   const sha = keepHash ? old.headers.get('X-Kapu-Sha256') : await hex(bytes);
-  await cache.put('/__kapu/python-snapshot', new Response(bytes, {headers: {'X-Kapu-Key': key, 'X-Kapu-Sha256': sha}}));
+  const headers = Object.fromEntries(old.headers);  // the stored pages' map and length stay
+  Object.assign(headers, {'x-kapu-key': key, 'x-kapu-sha256': sha}, pages ? {'x-kapu-pages': pages} : {});
+  await cache.put('/__kapu/python-snapshot', new Response(bytes, {headers}));
+}"""
+
+# The stored entry holds fewer bytes than Python's memory (zero pages left out) and says how long it was.
+SPARSE = """async () => {
+  const r = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
+  const stored = (await r.arrayBuffer()).byteLength;
+  return stored > 0 && stored < Number(r.headers.get('X-Kapu-Length'));
 }"""
 
 FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
@@ -54,6 +64,7 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
     assert boot(page) == "missing"
     key = page.evaluate(STORED, None)
     assert key and "/pyodide/" in key and ".whl" in key
+    assert page.evaluate(SPARSE) is True
 
     assert boot(page) == "restored"
 
@@ -61,6 +72,11 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
     page.evaluate(REWRITE, ["(b, k) => [b.slice(0, b.length >> 1), k]", True])
     assert boot(page) == "hash"
     assert page.evaluate(STORED, key) == key  # the normal boot made a fresh one
+
+    # Bytes whose hash matches but that do not fit the map of stored pages (one page too many).
+    page.evaluate(REWRITE, ["(b, k) => [b, k]", False, "0-100000"])
+    assert boot(page) == "pages"
+    page.evaluate(STORED, key)
 
     # Another site's, or another wheel's: a different key.
     page.evaluate(REWRITE, ["(b, k) => [b, k.replace(/[0-9a-f]{12}\\.whl/, '000000000000.whl')]", False])
