@@ -130,7 +130,9 @@ ANY_READY = """async () => {
 SETTLED = """async () => {
   for (let i = 0; i < 2400; i++) {
     const snap = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
-    if (snap && document.documentElement.dataset.kapuOffline) return (await snap.arrayBuffer()).byteLength;
+    if (snap && document.documentElement.dataset.kapuOffline) {
+      return [(await snap.arrayBuffer()).byteLength, Number(snap.headers.get('X-Kapu-Length'))];
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("offline storage did not settle");
@@ -154,7 +156,7 @@ def repeat_visits(browser, base: str) -> dict:
     page = context.new_page()
     page.goto(base + "calculators/validators/")
     first, _ = page.evaluate(ANY_READY)
-    snapshot_bytes = page.evaluate(SETTLED)
+    snapshot_bytes, memory_bytes = page.evaluate(SETTLED)
     page.reload()
     repeat, how = page.evaluate(ANY_READY)
     repeat_marks = page.evaluate(BREAKDOWN) | {"ready": round(repeat)}
@@ -169,7 +171,8 @@ def repeat_visits(browser, base: str) -> dict:
     return {"first_ms": round(first), "repeat_ms": round(repeat), "repeat_boot": how,
             "other_calculator_ms": round(other), "other_boot": other_how,
             "offline_ms": round(offline), "offline_boot": offline_how, "offline_answer": answered,
-            "snapshot_bytes": snapshot_bytes, "repeat_marks": repeat_marks, "other_marks": other_marks}
+            "snapshot_bytes": snapshot_bytes, "snapshot_memory_bytes": memory_bytes,
+            "repeat_marks": repeat_marks, "other_marks": other_marks}
 
 
 def gzip_bytes(site: Path, base: str, urls: list[str]) -> int:
@@ -398,7 +401,8 @@ def report(r: dict) -> str:
         f"{r['other_over_bare']}  target <= 0.15: {verdict(r['other_over_bare'] <= 0.15)}",
         f"  offline calculator ready {v['offline_ms']:>9} ms  ({v['offline_boot']}) ratio {r['offline_over_bare']}"
         f", answered: {v['offline_answer']}  {verdict(v['offline_answer'] in ('answer', 'empty', 'problems'))}",
-        f"  snapshot storage         {v['snapshot_bytes']:>9} bytes",
+        f"  snapshot storage         {v['snapshot_bytes']:>9} bytes  (Python's memory "
+        f"{v['snapshot_memory_bytes']} bytes, zero pages not stored)",
         "  repeat visit, ms from the worker's creation: "
         + ", ".join(f"{k} {t}" for k, t in v["repeat_marks"].items()),
         "  other calculator, ms from the worker's creation: "
