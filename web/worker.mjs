@@ -81,10 +81,12 @@ async function warmEveryCalculator(request) {
   }
   const lang = typeof asked?.lang === "string" ? asked.lang : "en";
   const today = typeof asked?.today === "string" ? asked.today : new Date().toISOString().slice(0, 10);
+  const warmed = {}; // name -> the status of its empty form (reported with the snapshot, for tests)
   for (const name of webModule.CALCULATORS) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    webModule.run_json(JSON.stringify({ calculator: name, values: {}, lang, today }));
+    warmed[name] = JSON.parse(webModule.run_json(JSON.stringify({ calculator: name, values: {}, lang, today }))).status;
   }
+  return warmed;
 }
 
 let timings = null;
@@ -139,8 +141,9 @@ self.addEventListener("message", async ({ data }) => {
     if (snapshotWanted) {
       // After the first answer (the bridge's warm-up): Python has loaded what the calculators need.
       snapshotWanted = false;
-      warmEveryCalculator(data.request).then(() => makeSnapshot(pyodideRef, SNAPSHOT_KEY)).then(
-        () => postMessage({ type: "snapshot", stored: true }),
+      let warmed = null;
+      warmEveryCalculator(data.request).then((w) => { warmed = w; return makeSnapshot(pyodideRef, SNAPSHOT_KEY); }).then(
+        () => postMessage({ type: "snapshot", stored: true, warmed }),
         (err) => postMessage({ type: "snapshot", stored: false, error: String(err) }),
       );
     }

@@ -43,6 +43,19 @@ SPARSE = """async () => {
   return stored > 0 && stored < Number(r.headers.get('X-Kapu-Length'));
 }"""
 
+SHA = """async () => (await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot'))
+  .headers.get('X-Kapu-Sha256')"""
+
+# Wait until the stored entry is another one than the one with hash `sha`.
+REPLACED = """async (sha) => {
+  for (let i = 0; i < 600; i++) {
+    const r = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
+    if (r && r.headers.get('X-Kapu-Sha256') !== sha) return true;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return false;
+}"""
+
 FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
 
 
@@ -90,9 +103,11 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
 
     # Damaged but with a matching hash (written wrong): Pyodide rejects it, the same worker boots normally.
     page.evaluate(REWRITE, ["(b, k) => [b.map((x, i) => (i % 7 ? x : 255 - x)), k]", False])
+    damaged = page.evaluate(SHA)
     assert boot(page).startswith("rejected")
 
-    # Gone (storage cleared): a normal boot.
-    page.evaluate(STORED, key)
+    # Gone (storage cleared): a normal boot. (First wait until the boot above has replaced the
+    # damaged entry, which has the same key: else its late write would follow the clearing.)
+    assert page.evaluate(REPLACED, damaged)
     page.evaluate(FORGET)
     assert boot(page) == "missing"
