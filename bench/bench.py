@@ -12,20 +12,28 @@ Prints:
 - one reader's later visits in one profile (service worker and Python snapshot in place): a reload
   of validators, a first visit to another calculator, a third one offline; each as a ratio to the
   bare boot above; targets <= 0.15, and offline the calculator answers;
-- the snapshot's storage in bytes.
+- the snapshot's storage in bytes; where a repeat visit's time goes (the worker's start-up marks);
+- Lighthouse 12.2.3 (bench/package.json, installed by `make bench` only), mobile preset, Debian's
+  Chromium, the site behind the shipped nginx configuration (gzip, as a host serves it): performance,
+  accessibility, best practices and SEO of two guides and a calculator page; targets performance
+  >= 95 (guides) / >= 90 (calculator), accessibility 100, best practices >= 95.
 - calculators.web.run_json in CPython over N hostile requests (tests/fuzzing.py: arbitrary JSON,
   huge strings, every date shape), slowest and p99 per call (each request's best of 3, so that a busy
   machine's pauses are not counted as the call's); target: slowest < 50 ms, no exception.
 
 Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE] [--hostile N] [--hostile-only]
+                             [--lighthouse PATH] [--lighthouse-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,10 +130,22 @@ ANY_READY = """async () => {
 SETTLED = """async () => {
   for (let i = 0; i < 2400; i++) {
     const snap = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
-    if (snap && document.documentElement.dataset.kapuOffline) return (await snap.arrayBuffer()).byteLength;
+    if (snap && document.documentElement.dataset.kapuOffline) {
+      return [(await snap.arrayBuffer()).byteLength, Number(snap.headers.get('X-Kapu-Length'))];
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("offline storage did not settle");
+}"""
+
+
+# Where the time went: the worker's start-up marks (web/worker.mjs) on the page's clock, from the
+# worker's creation; "worker" is when the worker's own clock started; "ready" the widget's ready.
+BREAKDOWN = """() => {
+  const t = window.Kapu.timings;
+  const offset = t.origin - performance.timeOrigin - window.__workerStarts[0];
+  const marks = Object.entries(t.marks).map(([k, v]) => [k, Math.round(v + offset)]);
+  return Object.fromEntries([["worker", Math.round(offset)], ...marks.sort((a, b) => a[1] - b[1])]);
 }"""
 
 
@@ -136,11 +156,13 @@ def repeat_visits(browser, base: str) -> dict:
     page = context.new_page()
     page.goto(base + "calculators/validators/")
     first, _ = page.evaluate(ANY_READY)
-    snapshot_bytes = page.evaluate(SETTLED)
+    snapshot_bytes, memory_bytes = page.evaluate(SETTLED)
     page.reload()
     repeat, how = page.evaluate(ANY_READY)
+    repeat_marks = page.evaluate(BREAKDOWN) | {"ready": round(repeat)}
     page.goto(base + "calculators/eligibility/")
     other, other_how = page.evaluate(ANY_READY)
+    other_marks = page.evaluate(BREAKDOWN) | {"ready": round(other)}
     context.set_offline(True)
     page.goto(base + "calculators/coverage-end/")
     offline, offline_how = page.evaluate(ANY_READY)
@@ -149,7 +171,8 @@ def repeat_visits(browser, base: str) -> dict:
     return {"first_ms": round(first), "repeat_ms": round(repeat), "repeat_boot": how,
             "other_calculator_ms": round(other), "other_boot": other_how,
             "offline_ms": round(offline), "offline_boot": offline_how, "offline_answer": answered,
-            "snapshot_bytes": snapshot_bytes}
+            "snapshot_bytes": snapshot_bytes, "snapshot_memory_bytes": memory_bytes,
+            "repeat_marks": repeat_marks, "other_marks": other_marks}
 
 
 def gzip_bytes(site: Path, base: str, urls: list[str]) -> int:
@@ -263,6 +286,54 @@ def measure(site: Path, runs: int) -> dict:
     }
 
 
+LIGHTHOUSE_PAGES = {  # page -> performance target
+    "guides/municipal-portal/": 95,
+    "guides/self-notification/": 95,
+    "hu/calculators/validators/": 90,
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(site: Path, binary: Path) -> dict:
+    """Lighthouse scores (0-100) and the failing audits of each page, behind the shipped nginx."""
+    from kapu_build.browser_deps import CHROMIUM_ARGS, chromium
+    from kapu_build.nginx_server import serve_nginx
+
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    results = {}
+    with serve_nginx(site) as base, tempfile.TemporaryDirectory() as folder:
+        for page in LIGHTHOUSE_PAGES:
+            out = Path(folder) / "report.json"
+            subprocess.run([str(binary), base + page, "--quiet", "--output=json", f"--output-path={out}",
+                            f"--chrome-flags={flags}", f"--only-categories={','.join(CATEGORIES)}"],
+                           env=os.environ | {"CHROME_PATH": chromium()}, check=True)
+            report = json.loads(out.read_text("utf-8"))
+            scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+            failing = sorted(a["id"] for a in report["audits"].values()
+                             if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0)
+            results[page] = scores | {"failing": failing,
+                                      "bytes": report["audits"]["total-byte-weight"].get("numericValue")}
+    return results
+
+
+def verdict(good: bool) -> str:
+    return "ok" if good else "MISSED"
+
+
+def lighthouse_report(results: dict) -> list[str]:
+    if not results:
+        return ["  Lighthouse               not run (npm ci --prefix bench, or make bench)"]
+    lines = []
+    for page, r in results.items():
+        marks = [("perf", r["performance"], LIGHTHOUSE_PAGES[page]), ("a11y", r["accessibility"], 100),
+                 ("best practices", r["best-practices"], 95), ("SEO", r["seo"], None)]
+        parts = [f"{name} {score}" + ("" if target is None else f" (>= {target} {verdict(score >= target)})")
+                 for name, score, target in marks]
+        lines.append(f"  Lighthouse {page:<27} " + ", ".join(parts)
+                     + (f"; failing: {', '.join(r['failing'])}" if r["failing"] else ""))
+    return lines
+
+
 def hostile(n: int) -> dict:
     """run_json over n generated hostile requests, timed per call in this process (CPython)."""
     import time
@@ -330,7 +401,13 @@ def report(r: dict) -> str:
         f"{r['other_over_bare']}  target <= 0.15: {verdict(r['other_over_bare'] <= 0.15)}",
         f"  offline calculator ready {v['offline_ms']:>9} ms  ({v['offline_boot']}) ratio {r['offline_over_bare']}"
         f", answered: {v['offline_answer']}  {verdict(v['offline_answer'] in ('answer', 'empty', 'problems'))}",
-        f"  snapshot storage         {v['snapshot_bytes']:>9} bytes",
+        f"  snapshot storage         {v['snapshot_bytes']:>9} bytes  (Python's memory "
+        f"{v['snapshot_memory_bytes']} bytes, zero pages not stored)",
+        "  repeat visit, ms from the worker's creation: "
+        + ", ".join(f"{k} {t}" for k, t in v["repeat_marks"].items()),
+        "  other calculator, ms from the worker's creation: "
+        + ", ".join(f"{k} {t}" for k, t in v["other_marks"].items()),
+        *lighthouse_report(r.get("lighthouse", {})),
         hostile_report(r["hostile"]),
     ])
 
@@ -342,6 +419,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     parser.add_argument("--hostile", type=int, default=5000, help="hostile requests to time run_json over")
     parser.add_argument("--hostile-only", action="store_true", help="only that (no site, no browser)")
+    parser.add_argument("--lighthouse", type=Path, default=ROOT / "bench" / "node_modules" / ".bin" / "lighthouse")
+    parser.add_argument("--lighthouse-only", action="store_true", help="only the Lighthouse scores")
     args = parser.parse_args()
     if args.hostile_only:
         print(hostile_report(hostile(args.hostile)))
@@ -349,7 +428,15 @@ def main() -> int:
     if not (args.site / "assets" / "pyodide").exists():
         print(f"No built site in {args.site}: run `make build` first.", file=sys.stderr)
         return 2
-    result = measure(args.site, args.runs) | {"hostile": hostile(args.hostile)}
+    try:
+        scores = lighthouse(args.site, args.lighthouse) if args.lighthouse.exists() else {}
+    except (subprocess.CalledProcessError, SystemExit) as err:  # no nginx, a Chromium that would not start
+        print(f"Lighthouse did not run: {err}", file=sys.stderr)
+        scores = {}
+    if args.lighthouse_only:
+        print("\n".join(lighthouse_report(scores)))
+        return 0
+    result = measure(args.site, args.runs) | {"hostile": hostile(args.hostile), "lighthouse": scores}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n")
     print(report(result))

@@ -11,7 +11,8 @@ per-language by themselves; these hooks make them so, with strings from Kapu's c
   site root in every language's build, so the last language built overwrote the others; each
   rendering is kept and written to `<lang>/404.html` (English: `/404.html`).
 - on_post_page / on_post_build: one search index per language, and each language's pages (404
-  included) point Material's search at their own (kapu_build/search_index.py).
+  included) point Material's search at their own (kapu_build/search_index.py); Material's search
+  dialog gets an accessible name in the page's language.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from calculators.core.i18n import DEFAULT_LANGUAGE, N_, translate  # noqa: E402
 from kapu_build import search_index  # noqa: E402
 
 PERMALINK_TITLE = N_("Permanent link")
+# The accessible name of Material's search dialog (it has none of its own).
+SEARCH_DIALOG_NAME = N_("Search this site")
 # Keys looked up first by overrides/partials/language.html: Material's keys that some of its
 # translations leave in English, and Kapu's own ("kapu.*").
 THEME_STRINGS = {
@@ -104,13 +107,15 @@ def on_template_context(context, template_name, config):
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         lang = _language(config)
-        _not_found[lang] = search_index.point_search_at(output_content, _site_path(config) + _prefix(lang))
+        html = search_index.point_search_at(output_content, _site_path(config) + _prefix(lang))
+        _not_found[lang] = search_index.name_search_dialog(html, translate(lang, SEARCH_DIALOG_NAME))
     return output_content
 
 
 def on_post_page(output, page, config):
     lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
-    return search_index.point_search_at(output, get_relative_url(_prefix(lang) or ".", page.url))
+    html = search_index.point_search_at(output, get_relative_url(_prefix(lang) or ".", page.url))
+    return search_index.name_search_dialog(html, translate(lang, SEARCH_DIALOG_NAME))
 
 
 @event_priority(-110)  # after static-i18n (-100) has built every language and the joint search index

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 
 INDEX = Path("search") / "search_index.json"
@@ -30,6 +31,17 @@ def point_search_at(html: str, base: str) -> str:
         config["base"] = base
         return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
     return _CONFIG.sub(replace, html, count=1)
+
+
+# Material's search box is a role="dialog" with no name (axe/Lighthouse: aria-dialog-name; a
+# screen reader announces just "dialog"). Its partial cannot be extended, only copied whole, so
+# the rendered page gets the name instead; tests/site/test_site.py checks every page has it.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """Give Material's search dialog an accessible name (the page's language)."""
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{escape(label)}">', 1)
 
 
 def language_of(location: str, languages: list[str], default: str) -> tuple[str, str]:

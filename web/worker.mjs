@@ -4,6 +4,12 @@ import { loadPyodide } from "__KAPU_PYODIDE__pyodide.mjs"; // Pyodide's versione
 
 import { bootPython, makeSnapshot } from "./__KAPU:snapshot.mjs__";
 
+// When each step of the start-up ended, in ms from the worker's creation (its time origin), for
+// the benchmark's breakdown (window.Kapu.timings.marks): this module and its imports evaluated,
+// Pyodide's loader imported, the wheel fetched, the snapshot read and checked, the wasm asked
+// for and instantiated, Pyodide loaded, the wheel unpacked, calculators.web imported.
+const marks = { modules: performance.now() };
+
 const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
 const PYODIDE_URL = new URL("__KAPU_PYODIDE__", import.meta.url).href;
 // A snapshot is only ever used with the same Pyodide and the same wheel (both hashed addresses).
@@ -35,19 +41,52 @@ async function boot() {
   const wheel = fetch(WHEEL_URL).then((r) => {
     if (!r.ok) throw new Error(`calculators wheel: HTTP ${r.status}`);
     return r.arrayBuffer();
+  }).then((bytes) => {
+    marks.wheel_fetched = performance.now();
+    return bytes;
   });
   wheel.catch(fail); // at once, not when Pyodide is up
-  const { pyodide, snapshot } = await bootPython(loadPyodide, PYODIDE_URL, SNAPSHOT_KEY);
+  // Pyodide's 1.2 MB loader, imported now rather than after loadPyodide's set-up (the same module
+  // instance: loadPyodide's own import then finds it loaded); a failure is loadPyodide's to report.
+  import(`${PYODIDE_URL}pyodide.asm.mjs`).then(() => { marks.asm_imported = performance.now(); }, () => {});
+  const { pyodide, snapshot } = await bootPython(loadPyodide, PYODIDE_URL, SNAPSHOT_KEY, marks);
   const t1 = performance.now();
   // The snapshot holds Python's memory, not its files: unpack the wheel every time (data files,
   // lazy imports).
   pyodide.unpackArchive(await wheel, "wheel");
+  marks.wheel_unpacked = performance.now();
   // The import is the real check that the package is there.
   const web = pyodide.pyimport("calculators.web");
-  timings = { pyodide_ms: t1 - t0, wheel_and_import_ms: performance.now() - t1, snapshot };
+  marks.imported = performance.now();
+  timings = { pyodide_ms: t1 - t0, wheel_and_import_ms: performance.now() - t1, snapshot, marks,
+              origin: performance.timeOrigin };
   snapshotWanted = snapshot !== "restored" && snapshot !== "no-storage";
   pyodideRef = pyodide;
+  webModule = web;
   return web.run_json;
+}
+
+let webModule = null;
+
+// Before the snapshot is taken: every calculator once (an empty form, in the language and with
+// the date of the page's first request), each in its own task so a keystroke is answered in
+// between. The snapshot then holds every calculator's modules and data, and a first visit to
+// another calculator starts as fast as a reload of this one. The names come from Python.
+async function warmEveryCalculator(request) {
+  let asked = null;
+  try {
+    asked = JSON.parse(request);
+  } catch {
+    // an embedder's first call may be anything: warm up in English, today
+  }
+  const lang = typeof asked?.lang === "string" ? asked.lang : "en";
+  const today = typeof asked?.today === "string" ? asked.today : new Date().toISOString().slice(0, 10);
+  const warmed = {}; // name -> the status of its empty form (reported with the snapshot, for tests)
+  for (const name of webModule.CALCULATORS) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    warmed[name] = JSON.parse(webModule.run_json(JSON.stringify({ calculator: name, values: {}, lang, today }))).status;
+  }
+  return warmed;
 }
 
 let timings = null;
@@ -66,10 +105,17 @@ function fail(reason) {
 }
 for (const name of ["instantiate", "instantiateStreaming"]) {
   const original = WebAssembly[name];
-  WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((err) => {
-    fail(err);
-    throw err;
-  });
+  WebAssembly[name] = (...args) => {
+    const big = name === "instantiateStreaming" || args[0]?.byteLength > 1e6;
+    if (big) marks.wasm_asked = performance.now();
+    return original.apply(WebAssembly, args).then((result) => {
+      if (big) marks.wasm_instantiated = performance.now();
+      return result;
+    }, (err) => {
+      fail(err);
+      throw err;
+    });
+  };
 }
 self.addEventListener("unhandledrejection", (event) => {
   if (booted) return;
@@ -95,10 +141,11 @@ self.addEventListener("message", async ({ data }) => {
     if (snapshotWanted) {
       // After the first answer (the bridge's warm-up): Python has loaded what the calculators need.
       snapshotWanted = false;
-      setTimeout(() => makeSnapshot(pyodideRef, SNAPSHOT_KEY).then(
-        () => postMessage({ type: "snapshot", stored: true }),
+      let warmed = null;
+      warmEveryCalculator(data.request).then((w) => { warmed = w; return makeSnapshot(pyodideRef, SNAPSHOT_KEY); }).then(
+        () => postMessage({ type: "snapshot", stored: true, warmed }),
         (err) => postMessage({ type: "snapshot", stored: false, error: String(err) }),
-      ), 0);
+      );
     }
   } catch (err) {
     postMessage({ type: "error", id: data.id, error: String(err && err.message || err) });

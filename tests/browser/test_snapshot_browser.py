@@ -21,8 +21,9 @@ STORED = """async (key) => {
 }"""
 
 # Rewrite the stored entry: change(bytes, key) returns [bytes, key]; the hash is recomputed
-# unless keepHash (then the old hash stays, as after a truncated write).
-REWRITE = """async ([change, keepHash]) => {
+# unless keepHash (then the old hash stays, as after a truncated write); `pages` replaces the map of
+# stored pages (web/snapshot.mjs stores only the non-zero 64 KiB pages).
+REWRITE = """async ([change, keepHash, pages]) => {
   const cache = await caches.open('kapu-python-snapshot');
   const old = await cache.match('/__kapu/python-snapshot');
   const edit = (new Function('return ' + change))();
@@ -30,7 +31,29 @@ REWRITE = """async ([change, keepHash]) => {
   const hex = async (b) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', b))]
     .map((x) => x.toString(16).padStart(2, '0')).join('');
   const sha = keepHash ? old.headers.get('X-Kapu-Sha256') : await hex(bytes);
-  await cache.put('/__kapu/python-snapshot', new Response(bytes, {headers: {'X-Kapu-Key': key, 'X-Kapu-Sha256': sha}}));
+  const headers = Object.fromEntries(old.headers);  // the stored pages' map and length stay
+  Object.assign(headers, {'x-kapu-key': key, 'x-kapu-sha256': sha}, pages ? {'x-kapu-pages': pages} : {});
+  await cache.put('/__kapu/python-snapshot', new Response(bytes, {headers}));
+}"""
+
+# The stored entry holds fewer bytes than Python's memory (zero pages left out) and says how long it was.
+SPARSE = """async () => {
+  const r = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
+  const stored = (await r.arrayBuffer()).byteLength;
+  return stored > 0 && stored < Number(r.headers.get('X-Kapu-Length'));
+}"""
+
+SHA = """async () => (await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot'))
+  .headers.get('X-Kapu-Sha256')"""
+
+# Wait until the stored entry is another one than the one with hash `sha`.
+REPLACED = """async (sha) => {
+  for (let i = 0; i < 600; i++) {
+    const r = await (await caches.open('kapu-python-snapshot')).match('/__kapu/python-snapshot');
+    if (r && r.headers.get('X-Kapu-Sha256') !== sha) return true;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return false;
 }"""
 
 FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
@@ -54,6 +77,7 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
     assert boot(page) == "missing"
     key = page.evaluate(STORED, None)
     assert key and "/pyodide/" in key and ".whl" in key
+    assert page.evaluate(SPARSE) is True
 
     assert boot(page) == "restored"
 
@@ -61,6 +85,11 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
     page.evaluate(REWRITE, ["(b, k) => [b.slice(0, b.length >> 1), k]", True])
     assert boot(page) == "hash"
     assert page.evaluate(STORED, key) == key  # the normal boot made a fresh one
+
+    # Bytes whose hash matches but that do not fit the map of stored pages (one page too many).
+    page.evaluate(REWRITE, ["(b, k) => [b, k]", False, "0-100000"])
+    assert boot(page) == "pages"
+    page.evaluate(STORED, key)
 
     # Another site's, or another wheel's: a different key.
     page.evaluate(REWRITE, ["(b, k) => [b, k.replace(/[0-9a-f]{12}\\.whl/, '000000000000.whl')]", False])
@@ -74,9 +103,11 @@ def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url
 
     # Damaged but with a matching hash (written wrong): Pyodide rejects it, the same worker boots normally.
     page.evaluate(REWRITE, ["(b, k) => [b.map((x, i) => (i % 7 ? x : 255 - x)), k]", False])
+    damaged = page.evaluate(SHA)
     assert boot(page).startswith("rejected")
 
-    # Gone (storage cleared): a normal boot.
-    page.evaluate(STORED, key)
+    # Gone (storage cleared): a normal boot. (First wait until the boot above has replaced the
+    # damaged entry, which has the same key: else its late write would follow the clearing.)
+    assert page.evaluate(REPLACED, damaged)
     page.evaluate(FORGET)
     assert boot(page) == "missing"

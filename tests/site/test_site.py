@@ -210,3 +210,25 @@ def test_every_file_in_the_site_is_world_readable(built_site):
     # A web server usually runs as another user than the build: a 0600 file answers 403.
     unreadable = [str(p.relative_to(built_site)) for p in built_site.rglob("*") if not p.stat().st_mode & 0o004]
     assert not unreadable
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_dialog_has_a_name_in_the_page_language(built_site, lang):
+    """Material's search box is a role="dialog"; unnamed, a screen reader says only "dialog"
+    (axe / Lighthouse aria-dialog-name). Every page, 404 included, names it in its language."""
+    from calculators.core.i18n import translate
+    from hooks.languages import SEARCH_DIALOG_NAME
+
+    folder = built_site / ("" if lang == "en" else lang)
+    pages = [p for p in folder.rglob("index.html") if lang != "en" or p.relative_to(built_site).parts[0] not in LANGUAGES]
+    pages.append(folder / "404.html")
+    label = html.escape(translate(lang, SEARCH_DIALOG_NAME))
+    if lang != "en":
+        assert label != SEARCH_DIALOG_NAME
+    unnamed = []
+    for page in pages:
+        text = page.read_text("utf-8")
+        if 'data-md-component="search"' in text and f'role="dialog" aria-label="{label}"' not in text:
+            unnamed.append(page.relative_to(built_site).as_posix())
+    assert unnamed == []
+    assert len(pages) > 10

@@ -1,0 +1,41 @@
+"""Before the Python snapshot is taken, the worker runs every calculator once (web/worker.mjs), so a
+first visit to another calculator restores them loaded instead of loading them on its first run.
+The worker reports what it warmed with the snapshot; every calculator of the registry must be
+there, each answered (not an error outcome)."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators.core.registry import CALCULATORS
+from tests.browser.helpers import page_url, wait_ready
+
+pytestmark = pytest.mark.browser
+
+# Keep the worker's "snapshot" message (the bridge has no use for it).
+RECORD_SNAPSHOT = """
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (e) => { if (e.data.type === "snapshot") window.__kapuSnapshot = e.data; });
+  }
+};
+"""
+
+FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
+
+
+def test_every_calculator_is_warmed_before_the_snapshot(page, site_url):
+    page.add_init_script(RECORD_SNAPSHOT)
+    page.goto(page_url(site_url, "hu", "calculators/office-finder/"))
+    wait_ready(page, "office-finder")
+    page.evaluate(FORGET)  # (an earlier test may have stored one: this boot must make it)
+    page.reload()
+    wait_ready(page, "office-finder")
+    assert page.evaluate("window.Kapu.timings.snapshot") == "missing"
+    page.wait_for_function("window.__kapuSnapshot !== undefined", timeout=60_000)
+    report = page.evaluate("window.__kapuSnapshot")
+    assert report["stored"] is True, report
+    assert sorted(report["warmed"]) == sorted(CALCULATORS)
+    assert "error" not in report["warmed"].values(), report["warmed"]
