@@ -369,8 +369,9 @@ function renderKeeping(widget, outcome) {
   const keep = widget.querySelector("[data-kapu-keep]");
   if (!keep) return;
   keep.hidden = outcome.status !== "answer";
+  // "Link copied" stays while the link it copied is still this answer's; a new answer clears it.
   const copied = keep.querySelector("[data-kapu-copied]");
-  if (copied) copied.replaceChildren();
+  if (copied && copied.dataset.link !== shareableLink(widget)) copied.replaceChildren();
 }
 
 function wireKeeping(widget) {
@@ -379,6 +380,7 @@ function wireKeeping(widget) {
   const copied = keep.querySelector("[data-kapu-copied]");
   keep.querySelector("[data-kapu-copy]")?.addEventListener("click", async () => {
     const url = shareableLink(widget);
+    copied.dataset.link = url;
     if (await copyText(url)) {
       copied.replaceChildren(el("span", {}, widget.dataset.msgCopied || "Link copied."));
     } else {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from calculators.core import registry
 from calculators.core.i18n import LANGUAGES
@@ -77,7 +78,11 @@ def test_the_embed_keeps_and_shares_its_link_as_a_full_page_does(page, browser_c
     keep = root.locator("[data-kapu-keep]")
     keep.wait_for(state="visible")
     keep.get_by_role("button", name="Hivatkozás másolása ehhez a válaszhoz").click()
-    keep.locator("[data-kapu-copied]").get_by_text("A hivatkozás a vágólapra került.").wait_for()
+    message = keep.locator("[data-kapu-copied]")
+    try:
+        message.get_by_text("A hivatkozás a vágólapra került.").wait_for(timeout=10_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"no 'copied' message; the keeping area shows: {message.inner_html()!r}") from None
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == full_page + "#office-finder.query=3300"
 
