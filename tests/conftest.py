@@ -63,9 +63,10 @@ def pytest_collection_modifyitems(config, items):
 # The browser files that take longest, longest first (measured with --durations; the rest follow
 # in collection order). A file missing here is only scheduled later, never skipped.
 SLOWEST_FILES = (
-    "test_flows_browser.py", "test_embed_browser.py", "test_eligibility_browser.py",
-    "test_offline_browser.py", "test_every_page.py", "test_coverage_browser.py", "test_nginx.py",
-    "test_loading_faults.py", "test_validators_browser.py", "test_snapshot_browser.py",
+    "test_flows_browser.py", "test_eligibility_browser.py", "test_offline_browser.py",
+    "test_coverage_browser.py", "test_embed_browser.py", "test_every_page.py", "test_snapshot_browser.py",
+    "test_language_switcher.py", "test_validators_browser.py", "test_loading_faults.py", "test_nginx.py",
+    "test_office_finder_browser.py",
 )
 
 
