@@ -38,7 +38,7 @@ build: setup
 
 test: setup  ## all tests: lint, unit, property, catalogs, strict build, browser (installs Chromium if missing)
 	$(PY) -m kapu_build.browser_deps
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 test-fast: setup  ## the edit-test loop: every test that needs neither the built site nor the browser
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

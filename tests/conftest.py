@@ -8,10 +8,13 @@ under tests/browser/ and any test using one of BROWSER_FIXTURES), so `pytest -m 
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +52,29 @@ def pytest_collection_modifyitems(config, items):
         fixtures = set(item.fixturenames) - set(callspec.params if callspec else ())
         if BROWSER_DIR in Path(item.path).parents or BROWSER_FIXTURES & fixtures:
             item.add_marker(pytest.mark.browser)
+    # Run order, file by file (pytest-xdist hands out whole files in this order; `make test` turns
+    # its own reordering off): first the files that need no built site, while the site builds in
+    # the background; then the browser files, the longest first, so that no long file is left
+    # running alone at the end while the other worker has nothing to do.
+    browser_files = {item.path for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: _run_order(item.path, browser_files))
+
+
+# The browser files that take longest, longest first (measured with --durations; the rest follow
+# in collection order). A file missing here is only scheduled later, never skipped.
+SLOWEST_FILES = (
+    "test_flows_browser.py", "test_eligibility_browser.py", "test_offline_browser.py",
+    "test_coverage_browser.py", "test_embed_browser.py", "test_every_page.py", "test_snapshot_browser.py",
+    "test_language_switcher.py", "test_validators_browser.py", "test_loading_faults.py", "test_nginx.py",
+    "test_office_finder_browser.py",
+)
+
+
+def _run_order(path: Path, browser_files: set[Path]) -> tuple[int, int]:
+    """Files without a browser test first; a file stays whole (its module fixtures are set up once)."""
+    if path not in browser_files:
+        return (0, 0)
+    return (1, SLOWEST_FILES.index(path.name) if path.name in SLOWEST_FILES else len(SLOWEST_FILES))
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -73,16 +99,56 @@ class SiteBuild:
         return re.findall(r"^\s*(?:\x1b\[[0-9;]*m)?WARNING\b.*$", self.log, re.MULTILINE)
 
 
+def _build_folder(config) -> Path:
+    """Where this run's one build goes: shared by all pytest-xdist workers of the run (the parent
+    of the workers' own temporary folders), this process's temporary folder otherwise."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def _strict_build(folder: Path) -> SiteBuild:
+    """The run's one `mkdocs build --strict`, into `folder/site`: whichever process comes first
+    builds (under a lock on `folder/site.lock`), every later one reads the result it recorded."""
+    result = folder / "site-build.json"
+    with open(folder / "site.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not result.exists():
+            out = folder / "site"
+            proc = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                cwd=ROOT, capture_output=True, text=True, timeout=600,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+            )
+            result.write_text(json.dumps({"path": str(out), "returncode": proc.returncode,
+                                          "log": proc.stdout + proc.stderr}), "utf-8")
+    recorded = json.loads(result.read_text("utf-8"))
+    return SiteBuild(Path(recorded["path"]), recorded["returncode"], recorded["log"])
+
+
+_BACKGROUND: list[threading.Thread] = []
+
+
+def pytest_collection_finish(session):
+    # Start the build at once, in the background, when any selected test needs it: the tests that
+    # do not need it run meanwhile (they come first, see pytest_collection_modifyitems).
+    if session.config.option.collectonly or not any(i.get_closest_marker("browser") for i in session.items):
+        return
+    thread = threading.Thread(target=_strict_build, args=(_build_folder(session.config),), daemon=True)
+    thread.start()
+    _BACKGROUND.append(thread)
+
+
+def pytest_sessionfinish(session):
+    # Another xdist worker may be waiting for this build: never leave it half done.
+    for thread in _BACKGROUND:
+        thread.join()
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> SiteBuild:
-    """The one `mkdocs build --strict` of the session, into a fresh folder, with its log."""
-    out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
-    )
-    return SiteBuild(out, proc.returncode, proc.stdout + proc.stderr)
+def site_build(request) -> SiteBuild:
+    """The run's one `mkdocs build --strict`, with its log (shared by the xdist workers). The site
+    is read-only for tests: a test that changes files works on a copy of its own."""
+    return _strict_build(_build_folder(request.config))
 
 
 @pytest.fixture(scope="session")

@@ -38,10 +38,12 @@ def answer_in_order(page, name: str, values: dict[str, str]) -> list[tuple[str, 
     """Answer each question on screen, in form order, waiting for Python after each; a question
     still hidden when its turn comes is skipped (its value is not typed). Returns, per answered
     question, the questions visible after it."""
-    root = widget(page, name)
     steps = []
+    # What is on screen now; after each answer, what the page showed once Python had settled
+    # (one read per step instead of one per question).
+    visible = visible_questions(page, name)
     for field in web.form(name).fields:
-        if field.kind == "choices" or root.locator(f'[data-field="{field.name}"]').is_hidden():
+        if field.kind == "choices" or field.name not in visible:
             continue
         value = values.get(field.name, "")
         selector = f"#kapu-{name}-{field.name}"
@@ -56,5 +58,6 @@ def answer_in_order(page, name: str, values: dict[str, str]) -> list[tuple[str, 
         else:
             continue
         settle(page, name)
-        steps.append((field.name, visible_questions(page, name)))
+        visible = visible_questions(page, name)
+        steps.append((field.name, visible))
     return steps

@@ -25,6 +25,7 @@ not need it (the widget stays "loading"): tables, the language switcher, plain r
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 BOOT_TIMEOUT_MS = 90_000
@@ -46,7 +47,11 @@ def wait_ready(page, calculator: str, timeout: int = BOOT_TIMEOUT_MS):
 def without_python(page) -> None:
     """This page's calculators never start Python: the worker script is an empty module, so
     Pyodide is never requested (the widgets stay "loading", as on a slow connection)."""
-    page.route("**/assets/kapu/worker.mjs", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.route(KAPU_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
+
+
+# The calculators' worker script, by its plain name or its content-hashed one (the pages load the latter).
+KAPU_WORKER = re.compile(r"/assets/kapu/worker(\.[0-9a-f]{12})?\.mjs(\?.*)?$")
 
 
 def page_url(site_url: str, lang: str, path: str) -> str:

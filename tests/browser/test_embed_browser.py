@@ -74,20 +74,39 @@ def host(tmp_path_factory, site_url):
         yield url, folder
 
 
+@pytest.fixture(scope="module")
+def host_context(browser):
+    """One context for the module's host pages: the embeds' HTTP cache and Python snapshot are
+    shared, so only the first frames boot Pyodide cold (each page and its frames are new)."""
+    context = browser.new_context(locale="en-GB")
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def host_page(browser, site_url, host):
+def host_page(host_context, site_url, host):
     """A page that may talk to the host's origin and Kapu's, and to nothing else."""
     allowed = (site_url, host[0], "data:", "blob:", "about:")
-    context = browser.new_context(locale="en-GB")
     foreign: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith(allowed) else foreign.append(r.url))
     errors: list[str] = []  # console and page errors, in the host page and in every frame
-    context.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page = context.new_page()
+
+    def on_request(r):
+        if not r.url.startswith(allowed):
+            foreign.append(r.url)
+
+    def on_console(m):
+        if m.type == "error":
+            errors.append(f"console {m.type}: {m.text}")
+
+    host_context.on("request", on_request)
+    host_context.on("console", on_console)
+    page = host_context.new_page()
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     page.add_init_script(RECORD)
     yield page
-    context.close()
+    page.close()
+    host_context.remove_listener("request", on_request)
+    host_context.remove_listener("console", on_console)
     assert not foreign, f"requests left the host and Kapu origins: {foreign}"
     assert not errors, errors
 
