@@ -64,9 +64,10 @@ def pytest_collection_modifyitems(config, items):
 # in collection order). A file missing here is only scheduled later, never skipped.
 SLOWEST_FILES = (
     "test_flows_browser.py", "test_eligibility_browser.py", "test_offline_browser.py",
-    "test_coverage_browser.py", "test_embed_browser.py", "test_every_page.py", "test_snapshot_browser.py",
-    "test_language_switcher.py", "test_validators_browser.py", "test_loading_faults.py", "test_nginx.py",
-    "test_office_finder_browser.py",
+    "test_coverage_browser.py", "test_embed_browser.py", "test_validators_browser.py", "test_every_page.py",
+    "test_language_switcher.py", "test_snapshot_browser.py", "test_office_finder_browser.py",
+    "test_loading_faults.py", "test_nginx.py", "test_link_state.py", "test_handout.py",
+    "test_form_messages.py", "test_answer_sheet.py", "test_required_fields.py", "test_focus_visible.py",
 )
 
 
