@@ -220,7 +220,13 @@ def test_every_calculator_embeds_with_the_script(host_page, site_url, host, lang
 
     # two embeds size independently: emptying one frame's answer shrinks it alone
     before = {n: el.bounding_box()["height"] for n, (el, _) in by_name.items()}
-    by_name["office-finder"][1].fill("[name=query]", "")
+    emptied = by_name["office-finder"][1]
+    emptied.fill("[name=query]", "")
+    # The heights can only follow once the worker has answered the emptied form (as-you-type): wait for
+    # the content to change before waiting for the frames to settle (it may otherwise "settle" at once).
+    emptied.wait_for_function(
+        "(before) => document.querySelector('.kapu-embed__content').getBoundingClientRect().height < before",
+        arg=before["office-finder"] - 50)
     settle_heights(page)
     after = {n: el.bounding_box()["height"] for n, (el, _) in by_name.items()}
     assert after["office-finder"] < before["office-finder"] - 50
