@@ -1,7 +1,7 @@
 """The shipped nginx configuration (deploy/nginx/kapu.conf) run unprivileged over a built site on a
 loopback port, as a real host serves it (gzip, caching headers, CSP): for `make bench`'s Lighthouse
-run. tests/browser/test_nginx.py starts nginx the same way (its own copy: it also checks that the
-site is world-readable from outside pytest's private folder)."""
+run and tests/browser/test_nginx.py (which serves a copy of the site outside pytest's private folder,
+so that a file nginx's worker cannot read fails there as in production)."""
 
 from __future__ import annotations
 
@@ -45,20 +45,30 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def deployed(text: str, site: Path, port: int) -> str:
+    """The shipped file as an administrator would adapt it: the site's folder, and our port."""
+    if not (text.count("listen 80;") == 1 and text.count("listen [::]:80;") == 1 and SHIPPED_ROOT in text):
+        raise SystemExit(f"{SHIPPED} no longer has one `listen 80;`, one `listen [::]:80;` and {SHIPPED_ROOT}")
+    return (text.replace(SHIPPED_ROOT, str(site.resolve())).replace("listen 80;", f"listen 127.0.0.1:{port};")
+            .replace("listen [::]:80;", ""))
+
+
 @contextlib.contextmanager
 def serve_nginx(site: Path) -> Iterator[str]:
-    """Serve `site` (readable by nginx's worker user) with the shipped configuration; yields the base URL."""
+    """Serve `site` (readable by nginx's worker user) with the shipped configuration, after `nginx -t`
+    accepts it; yields the base URL. SystemExit, with nginx's words, where it cannot."""
     binary = nginx()
     if not binary:
         raise SystemExit("nginx not found: install Debian's package `nginx` (make test does), or set KAPU_NGINX.")
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="kapu-nginx-") as folder:
         prefix = Path(folder)
-        conf = SHIPPED.read_text("utf-8").replace(SHIPPED_ROOT, str(site.resolve()))
-        conf = conf.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("listen [::]:80;", "")
-        (prefix / "kapu.conf").write_text(conf, "utf-8")
+        (prefix / "kapu.conf").write_text(deployed(SHIPPED.read_text("utf-8"), site, port), "utf-8")
         (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix), "utf-8")
         command = [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")]
+        check = subprocess.run([*command, "-t"], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise SystemExit(f"nginx -t refused the configuration: {check.stderr}")
         server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             for _ in range(200):

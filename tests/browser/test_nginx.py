@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
-import socket
-import subprocess
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,47 +17,10 @@ import pytest
 from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kapu_build import csp
 from kapu_build.browser_deps import nginx
+from kapu_build.nginx_server import serve_nginx
 from tests.browser.helpers import page_url, wait_ready
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "deploy" / "nginx" / "kapu.conf"
-SHIPPED_ROOT = "/var/www/kapu"  # where the shipped file expects the site
-
-# nginx's main file around the shipped one: everything under the temporary prefix, no root needed.
-MAIN_CONF = """worker_processes 1;
-daemon off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 128; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    sendfile on;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    include {prefix}/kapu.conf;
-}}
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def deployed(text: str, site: Path, port: int) -> str:
-    """The shipped file as an administrator would adapt it: the site's folder, and our port."""
-    assert text.count("listen 80;") == 1 and text.count("listen [::]:80;") == 1 and SHIPPED_ROOT in text
-    return (text.replace(SHIPPED_ROOT, str(site)).replace("listen 80;", f"listen 127.0.0.1:{port};")
-            .replace("listen [::]:80;", ""))
-
 
 @pytest.fixture(scope="module")
 def served_site(built_site):
@@ -76,30 +36,11 @@ def served_site(built_site):
 
 
 @pytest.fixture(scope="module")
-def nginx_url(served_site, tmp_path_factory):
-    binary = nginx()
-    if not binary:
+def nginx_url(served_site):
+    if not nginx():
         pytest.fail("nginx not found: install Debian's package `nginx` (make test does), or set KAPU_NGINX.")
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    (prefix / "kapu.conf").write_text(deployed(SHIPPED.read_text("utf-8"), served_site, port), "utf-8")
-    (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix), "utf-8")
-    command = [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")]
-    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                assert server.poll() is None, server.stderr.read()
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serve_nginx(served_site) as url:  # the same start-up as make bench's: nginx -t, then serve
+        yield url
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
