@@ -122,10 +122,7 @@ def examples(name: str, lang: str, page: str = "") -> str:
             shown = translate(lang, options[value]) if value in options else value
             inputs.append((translate(lang, field.label), shown))
         outcome = web.run(name, values, lang, data["today"])
-        answer = [outcome["answer"]["headline"]] if outcome["answer"] else []
-        if outcome["answer"] and declared.example_facts:
-            answer += outcome["answer"]["facts"]
-        answer += [e["message"] for e in outcome["errors"]]  # what is wrong, as the reader sees it
+        answer = practice.answer_lines(name, outcome)  # the same lines as a practice answer key's
         title = example.get("title", {})
         rows.append({"id": example.get("id", ""), "title": title.get(lang) or title.get("en", ""),
                      "inputs": inputs, "answer": answer, "status": outcome["status"]})
