@@ -10,8 +10,9 @@ import { pageAddress } from "./__KAPU:linkstate.js__";
 const SHEET_ID = "kapu-answer-sheet";
 const PRINTING = "kapu-printing-answer"; // on <html> while the sheet is what prints
 
-// What the reader entered, as they see it: the question's label and the value typed or the
-// option picked. Questions left empty are left out.
+// What the reader entered, as they see it: the question's label, the value typed or the option
+// picked, and what the page says is wrong with it (a code that is not valid yet: on paper there is
+// no input box to look above). Questions left empty and without a problem are left out.
 function enteredValues(widget) {
   const rows = [];
   for (const box of widget.querySelectorAll("form [data-field]")) {
@@ -24,7 +25,9 @@ function enteredValues(widget) {
     if (checked) value = box.querySelector(`label[for="${checked.id}"]`)?.textContent.trim() || checked.value;
     else if (select) value = select.selectedOptions[0]?.textContent.trim() || "";
     else if (input) value = input.value;
-    if (label && value) rows.push([label, value]);
+    const slot = box.querySelector(".kapu-field-error");
+    const problem = slot && !slot.hidden ? slot.textContent.trim() : "";
+    if (label && (value || problem)) rows.push([label, value, problem]);
   }
   return rows;
 }
@@ -46,11 +49,17 @@ export function prepareAnswerSheet(widget) {
   const sheet = template.content.firstElementChild.cloneNode(true);
   sheet.id = SHEET_ID;
   const list = sheet.querySelector("[data-kapu-sheet-inputs]");
-  for (const [label, value] of enteredValues(widget)) {
+  for (const [label, value, problem] of enteredValues(widget)) {
     const dt = document.createElement("dt");
     dt.textContent = label;
     const dd = document.createElement("dd");
     dd.textContent = value;
+    if (problem) {
+      const note = document.createElement("strong");
+      note.className = "kapu-sheet__problem";
+      note.textContent = problem;
+      dd.append(...(value ? [document.createElement("br")] : []), note);
+    }
     list.append(dt, dd);
   }
   const answer = card.cloneNode(true);

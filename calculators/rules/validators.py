@@ -80,7 +80,7 @@ def run(values: dict[str, str], today: dt.date) -> Outcome:
     headline = (
         Text(N_("Looks valid: %(normalized)s"), {"normalized": result.normalized})
         if result.valid
-        else Text(N_("Not valid yet: see what to fix just above the input box."))
+        else Text(N_("Not valid yet: what to fix is shown with the code you entered."))
     )
     return Outcome(
         "validators",

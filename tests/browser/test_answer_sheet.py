@@ -14,7 +14,7 @@ import pytest
 
 from calculators.core.i18n import translate
 from tests.browser.helpers import widget
-from tests.browser.test_link_state import LANGS, SELF_NOTIFICATION, VALIDATORS, open_linked, settled
+from tests.browser.test_link_state import LANGS, SELF_NOTIFICATION, VALIDATORS, last_outcome, open_linked, settled
 
 pytestmark = pytest.mark.browser
 
@@ -85,3 +85,19 @@ def test_print_this_answer_is_one_clean_a4_page(page, site_url, lang, tmp_path):
                 assert flat(widget(page, calculator).locator(chrome).inner_text()) not in text
         # After printing, the page prints as a handout again.
         assert page.locator("#kapu-answer-sheet").count() == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_code_not_valid_yet_prints_what_to_fix(page, site_url, lang, tmp_path):
+    """On paper there is no input box to look at: the sheet prints what is wrong beside the code."""
+    invalid = {"validators": {"kind": "taj", "value": "123 456 789"}}  # the check digit is wrong
+    open_linked(page, site_url, lang, "calculators/validators/", invalid)
+    settled(page, "validators")
+    outcome = last_outcome(page, "validators")
+    assert outcome["answer"]["tone"] == "negative" and outcome["errors"], outcome
+    pages, text = print_answer(page, "validators", Path(os.environ.get("KAPU_PRINT_DIR", tmp_path)))
+    assert pages == 1
+    assert flat(outcome["answer"]["headline"]) in text
+    assert "123 456 789" in text
+    for error in outcome["errors"]:
+        assert flat(error["message"]) in text, (lang, error["message"], text)

@@ -37,11 +37,11 @@ def test_a_problem_is_said_once_where_it_belongs(calculator_page, lang):
     error = root.locator('[data-field="value"] .kapu-field-error')
     assert error.inner_text() == f"{message} {problem['hint']}"
     assert error.bounding_box()["y"] + error.bounding_box()["height"] <= field.bounding_box()["y"]
-    # The card does not say it again, and says where to look as the page shows it.
+    # The card does not say it again, and says where to look (on screen, on paper and in JSON alike).
     card = root.locator(".kapu-answer")
     assert message not in card.inner_text()
     assert card.locator(".kapu-answer__headline").inner_text() == translate(
-        lang, "Not valid yet: see what to fix just above the input box.")
+        lang, "Not valid yet: what to fix is shown with the code you entered.")
     link.click()
     assert page.evaluate("document.activeElement.id") == field.get_attribute("id")
 
