@@ -10,6 +10,7 @@ import pytest
 
 from kapu_build.static_server import serve
 from tests.browser.helpers import page_url
+from tests.browser.watch import Watcher, verdict
 
 pytestmark = pytest.mark.browser
 
@@ -29,12 +30,24 @@ FAILURES = [
     (".whl", "404", "en"),
     ("", "csp-no-wasm", "hu"),  # a server whose policy forbids compiling WebAssembly
 ]
+# What each fault may show in the console and the network log, and must: the failed request
+# itself, and what Pyodide's loader logs about it. Anything else on these pages fails the test.
+PYODIDE_LOGS = r"(?s)console error: .*\(at [^ ]*/pyodide(\.asm)?\.mjs\)$"
+FAULT_PROBLEMS = {
+    "pyodide.asm.wasm": [r"HTTP 404 .*/pyodide\.asm\.wasm$"],
+    "python_stdlib.zip": [r"HTTP 404 .*/python_stdlib\.zip$", PYODIDE_LOGS],
+    "pyodide-lock.json": [r"HTTP 404 .*/pyodide-lock\.json$", r"(?s)page error: .* is not valid JSON"],
+    ".whl": [r"HTTP 404 .*\.whl$"],
+    # The careless policy also blocks the theme's inline icons (data: images): the server's doing.
+    "": [r"console error: Loading the image 'data:image/svg\+xml.* violates the following Content Security Policy"],
+}
 STALLS = [("pyodide.asm.wasm", "pl"), ("python_stdlib.zip", "vi"), ("pyodide-lock.json", "en"), (".whl", "hu")]
 FAILED_WITHIN_MS = 5000
 
 
 def open_pages(browser, built_site, cases):
-    """One server (with its fault) and one fresh context (empty cache) per case, opened together."""
+    """One server (with its fault) and one fresh context (empty cache) per case, opened together;
+    each page watched as every test's pages are (tests/browser/watch.py)."""
     stack = ExitStack()
     pages = []
     for suffix, fault, lang in cases:
@@ -42,10 +55,19 @@ def open_pages(browser, built_site, cases):
         context = browser.new_context()
         stack.callback(context.close)
         page = context.new_page()
+        watcher = Watcher(url)
+        watcher.watch(page)
+        page.problems = watcher.start()
         page.add_init_script(RECORD_STATES)
         page.goto(page_url(url, lang, "calculators/validators/"))
         pages.append(page)
     return stack, pages
+
+
+def assert_only(page, *patterns: str) -> None:
+    """The page had no console error, page error or failed request but the injected fault's own."""
+    failures = verdict(page.problems, list(patterns), page.wait_for_timeout)
+    assert not failures, "\n".join(failures)
 
 
 def assert_usable(page):
@@ -69,6 +91,7 @@ def test_a_failed_start_shows_the_error_within_5_s_in_the_pages_language(browser
             assert status == root.get_attribute("data-msg-error") and status, (suffix, fault)
             assert page.locator("html").get_attribute("lang") == lang
             assert_usable(page)
+            assert_only(page, *FAULT_PROBLEMS[suffix])
 
 
 def test_a_stalled_download_shows_still_loading_and_keeps_waiting(browser, built_site):
@@ -82,3 +105,4 @@ def test_a_stalled_download_shows_still_loading_and_keeps_waiting(browser, built
                                    arg=slow, timeout=30_000)
             assert root.get_attribute("data-state") == "loading", suffix
             assert_usable(page)
+            assert_only(page)  # a stalled download is no error
