@@ -92,12 +92,20 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+# Let running CSS transitions end before axe judges colours: the theme's header fades its title
+# when the page scrolls (opacity .15 s), and axe measures the contrast of a half-faded text
+# as it is at that instant (a failure that depends only on how fast the browser got there).
+SETTLE_TRANSITIONS = """await Promise.all(document.getAnimations()
+    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .map((a) => a.finished.catch(() => null)));"""
+
+
 def axe_violations(page, context: str | None = None) -> list:
     """axe-core's WCAG 2.2 A/AA violations on the page (or under a CSS selector), as (rule, targets)."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async ([context, tags]) => await axe.run(context ? document.querySelector(context) : document,"
-        " {runOnly: {type: 'tag', values: tags}})",
+        f"async ([context, tags]) => {{ {SETTLE_TRANSITIONS} return await axe.run("
+        "context ? document.querySelector(context) : document, {runOnly: {type: 'tag', values: tags}}); }",
         [context, WCAG_22_AA],
     )
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
