@@ -164,7 +164,11 @@ export async function bootPython(loadPyodide, indexURL, key, offered, marks = {}
       // bytes are checked and in place by then. If they are not usable, `memory` stays zero, and
       // Pyodide rejects it ("invalid magic number") before running any of it.
       const pyodide = await loadPyodide({
-        indexURL, _loadSnapshot: found.memory, fsInit: () => found.filled.catch(() => {}),
+        indexURL, _loadSnapshot: found.memory,
+        fsInit: () => {
+          marks.fs_init = performance.now();
+          return found.filled.catch(() => {});
+        },
       });
       // Pyodide keeps the bytes referenced in its config: let the 30 MB go.
       if (pyodide._api?.config) pyodide._api.config._loadSnapshot = undefined;

@@ -22,8 +22,9 @@ const asmImported = import(`${PYODIDE_URL}pyodide.asm.mjs`);
 
 // When each step of the start-up ended, in ms from the worker's creation (its time origin), for
 // the benchmark's breakdown (window.Kapu.timings.marks): this module evaluated,
-// Pyodide's loader imported, the wheel fetched, the snapshot read and checked, the wasm asked
-// for and instantiated, Pyodide loaded, the wheel unpacked, calculators.web imported.
+// Pyodide's loader imported, the wheel fetched, the snapshot received and checked, the wasm asked
+// for and instantiated, Pyodide's fsInit hook reached (just before it restores the memory),
+// Pyodide loaded, the wheel unpacked, calculators.web imported.
 const marks = { modules: performance.now() };
 asmImported.then(() => { marks.asm_imported = performance.now(); }, () => {});
 
