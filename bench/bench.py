@@ -22,7 +22,8 @@ Prints:
   machine's pauses are not counted as the call's); target: slowest < 50 ms, no exception.
 
 Usage: python bench/bench.py [--site DIR] [--runs N] [--json FILE] [--hostile N] [--hostile-only]
-                             [--lighthouse PATH] [--lighthouse-only]
+                             [--lighthouse PATH] [--lighthouse-only] [--visits N]
+(--visits N: the quick mode for start-up work: only the bare boot and the later visits, N times.)
 """
 
 from __future__ import annotations
@@ -286,6 +287,37 @@ def measure(site: Path, runs: int) -> dict:
     }
 
 
+def visits_only(site: Path, runs: int) -> str:
+    """The quick mode (--visits N): N times a cold bare boot, then one reader's later visits; medians."""
+    from playwright.sync_api import sync_playwright
+
+    bare, visits = [], []
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            context = browser.new_context()
+            context.add_init_script(BARE_WORKER.replace("__PYODIDE_VERSION__", pyodide_version()))
+            page = context.new_page()
+            page.goto(base + "calculators/validators/")
+            bare.append(page.evaluate(BARE_READY))
+            context.close()
+            visits.append(repeat_visits(browser, base))
+            v = visits[-1]
+            print(f"  run {len(visits)}: bare {bare[-1]:.0f} ms, repeat {v['repeat_ms']} ({v['repeat_boot']}), "
+                  f"other {v['other_calculator_ms']} ({v['other_boot']}), offline {v['offline_ms']} "
+                  f"({v['offline_answer']}), load {os.getloadavg()[0]:.1f}", flush=True)
+        browser.close()
+    b = statistics.median(bare)
+    lines = [f"Median of {runs}: bare boot {b:.0f} ms"]
+    for name, key, marks in (("repeat", "repeat_ms", "repeat_marks"), ("other calculator", "other_calculator_ms",
+                                                                        "other_marks")):
+        ms = statistics.median(v[key] for v in visits)
+        steps = {k: round(statistics.median(v[marks].get(k, 0) for v in visits)) for k in visits[0][marks]}
+        lines.append(f"  {name:<17} {ms:.0f} ms, ratio {ms / b:.3f} (target <= 0.15: {verdict(ms / b <= 0.15)}); "
+                     + ", ".join(f"{k} {t}" for k, t in sorted(steps.items(), key=lambda kv: kv[1])))
+    return "\n".join(lines)
+
+
 LIGHTHOUSE_PAGES = {  # page -> performance target
     "guides/municipal-portal/": 95,
     "guides/self-notification/": 95,
@@ -421,6 +453,8 @@ def main() -> int:
     parser.add_argument("--hostile-only", action="store_true", help="only that (no site, no browser)")
     parser.add_argument("--lighthouse", type=Path, default=ROOT / "bench" / "node_modules" / ".bin" / "lighthouse")
     parser.add_argument("--lighthouse-only", action="store_true", help="only the Lighthouse scores")
+    parser.add_argument("--visits", type=int, metavar="N",
+                        help="quick mode: only N cold bare boots and one reader's later visits after each (medians)")
     args = parser.parse_args()
     if args.hostile_only:
         print(hostile_report(hostile(args.hostile)))
@@ -428,6 +462,9 @@ def main() -> int:
     if not (args.site / "assets" / "pyodide").exists():
         print(f"No built site in {args.site}: run `make build` first.", file=sys.stderr)
         return 2
+    if args.visits:
+        print(visits_only(args.site, args.visits))
+        return 0
     try:
         scores = lighthouse(args.site, args.lighthouse) if args.lighthouse.exists() else {}
     except (subprocess.CalledProcessError, SystemExit) as err:  # no nginx, a Chromium that would not start

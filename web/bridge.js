@@ -9,6 +9,7 @@ import { copyText, fillForm, linkedValues, rememberValues, shareableLink } from 
 import { prepareAnswerSheet } from "./__KAPU:answersheet.js__";
 
 const WORKER_URL = new URL("__KAPU:worker.mjs__", import.meta.url); // hashed name, filled in at build time
+const SNAPSHOT_URL = new URL("__KAPU:snapshot.mjs__", import.meta.url).href;
 // No time limit on starting: a failure is reported by the worker within seconds, while a slow
 // network only gets a "still loading" note after this long, and we keep waiting.
 const SLOW_NOTE_MS = 10000;
@@ -31,6 +32,11 @@ function startPython() {
       reject(err);
       return;
     }
+    // The stored Python snapshot is read here, while the worker's thread starts (web/snapshot.mjs).
+    const reading = worker;
+    import(SNAPSHOT_URL).then((snapshot) => snapshot.offerSnapshot(reading)).catch(
+      (err) => reading.postMessage({ type: "snapshot", reason: `unreadable: ${err}` }),
+    );
     worker.addEventListener("error", (event) => {
       reject(new Error(event.message || "worker failed"));
     });

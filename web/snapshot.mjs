@@ -6,8 +6,8 @@
 //   format) and its SHA-256; any other key (another Pyodide, another wheel, another site) is not used;
 // - a missing, truncated or altered entry is not used (the hash); if Pyodide still rejects the
 //   bytes, the worker boots normally (bootPython below);
-// - the 31 MB are read and hashed while Pyodide imports its loader and fetches its files (it
-//   accepts a promise of the bytes), not before: that overlap is most of a repeat visit's saving;
+// - the stored bytes are read, hashed and unpacked while Pyodide imports its loader, fetches and
+//   instantiates its wasm (it needs only the memory's length until then: see bootPython);
 // - no Cache Storage (file://, some private windows): a normal boot, nothing stored.
 const CACHE = "kapu-python-snapshot";
 const ENTRY = "/__kapu/python-snapshot"; // an address inside the site's origin, never fetched
@@ -57,51 +57,86 @@ export function pack(bytes) {
   return { body, pages: ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(",") };
 }
 
-/** The memory back from pack()'s body, its page ranges and the whole length; null if they disagree. */
-export function unpack(body, pages, length) {
-  if (!/^(\d+(-\d+)?(,\d+(-\d+)?)*)?$/.test(pages) || !(length > 0)) return null;
-  const bytes = new Uint8Array(length);
+/**
+ * Put pack()'s body back into `memory` (zero-filled, Python's whole memory) by its page ranges;
+ * false if the ranges and the body disagree. Checked before any byte is written.
+ */
+export function unpackInto(memory, body, pages) {
+  if (!/^(\d+(-\d+)?(,\d+(-\d+)?)*)?$/.test(pages)) return false;
+  const runs = [];
   let at = 0;
   for (const range of pages ? pages.split(",") : []) {
     const [first, last = first] = range.split("-").map(Number);
-    for (let page = first; page <= last; page++) {
-      const size = Math.min(PAGE, length - page * PAGE);
-      if (size <= 0 || at + size > body.length) return null;
-      bytes.set(body.subarray(at, at + size), page * PAGE);
-      at += size;
-    }
+    const size = Math.min((last + 1) * PAGE, memory.length) - first * PAGE;
+    if (last < first || last * PAGE >= memory.length || at + size > body.length) return false;
+    runs.push([at, first * PAGE, size]);
+    at += size;
   }
-  return at === body.length ? bytes : null;
+  if (at !== body.length) return false;
+  for (const [from, to, size] of runs) memory.set(body.subarray(from, from + size), to);
+  return true;
 }
 
 /**
- * The stored snapshot for `key`: { bytes } — a promise of its checked bytes — or { reason } it
- * cannot be used. Only the entry's headers are read here (no 31 MB yet): the bytes are read and
- * their hash checked while Pyodide loads its own files (loadPyodide takes a promise), and a
- * mismatch rejects that promise as Unusable("hash").
+ * In the page: read the stored entry and post it to the new `worker`, which is still starting its
+ * thread and fetching its scripts (about 50 ms); the worker's own thread is then busy with
+ * Pyodide's set-up, where reading 16 MB took it 100–230 ms. Two messages: { type: "snapshot",
+ * headers } (or a `reason` there is none) as soon as the entry is found, then { type:
+ * "snapshot-body", body } (transferred, not copied) or { type: "snapshot-body", error }. The worker
+ * checks everything (key, hash, pages): this only reads.
  */
-export async function findSnapshot(key, marks = {}) {
-  if (typeof caches === "undefined") return { reason: "no-storage" };
-  try {
-    const response = await (await caches.open(CACHE)).match(ENTRY);
-    if (!response) return { reason: "missing" };
-    if (response.headers.get("X-Kapu-Key") !== `${key} ${FORMAT}`) return { reason: "other-key" };
-    const bytes = response.arrayBuffer().then(async (buffer) => {
-      const body = new Uint8Array(buffer);
-      marks.snapshot_bytes = performance.now();
-      if ((await sha256(body)) !== response.headers.get("X-Kapu-Sha256")) throw new Unusable("hash");
-      const memory = unpack(body, response.headers.get("X-Kapu-Pages"), Number(response.headers.get("X-Kapu-Length")));
-      if (!memory) throw new Unusable("pages");
-      marks.snapshot_checked = performance.now();
-      return memory;
-    }, (err) => {
-      throw new Unusable(`unreadable: ${err}`);
-    });
-    bytes.catch(() => {}); // handled by bootPython (through loadPyodide)
-    return { bytes };
-  } catch (err) {
-    return { reason: `unreadable: ${err}` };
+export async function offerSnapshot(worker) {
+  if (typeof caches === "undefined") {
+    worker.postMessage({ type: "snapshot", reason: "no-storage" });
+    return;
   }
+  let response;
+  try {
+    response = await (await caches.open(CACHE)).match(ENTRY);
+  } catch (err) {
+    worker.postMessage({ type: "snapshot", reason: `unreadable: ${err}` });
+    return;
+  }
+  if (!response) {
+    worker.postMessage({ type: "snapshot", reason: "missing" });
+    return;
+  }
+  worker.postMessage({ type: "snapshot", headers: Object.fromEntries(response.headers) });
+  try {
+    const body = await response.arrayBuffer();
+    worker.postMessage({ type: "snapshot-body", body }, [body]);
+  } catch (err) {
+    worker.postMessage({ type: "snapshot-body", error: String(err) });
+  }
+}
+
+/**
+ * The offered snapshot for `key`: { memory, filled } — Python's memory, zero-filled at first, and a
+ * promise that fills it with the entry's checked bytes — or { reason } it cannot be used. Only the
+ * entry's headers are needed here (they give the memory's length, all Pyodide needs to start):
+ * the bytes are hashed and unpacked while Pyodide imports its loader, fetches and instantiates
+ * its wasm. A mismatch rejects `filled` with Unusable("hash"/"pages") and leaves `memory` zero.
+ */
+// `offered`: the messages offerSnapshot() posted, as the worker receives them ({ headers, body }:
+// promises of each message's data).
+export async function findSnapshot(key, offered, marks = {}) {
+  const found = await offered.headers;
+  if (!found.headers) return { reason: found.reason };
+  const headers = new Headers(found.headers);
+  if (headers.get("X-Kapu-Key") !== `${key} ${FORMAT}`) return { reason: "other-key" };
+  const length = Number(headers.get("X-Kapu-Length"));
+  if (!(length > 0)) return { reason: "pages" };
+  const memory = new Uint8Array(length);
+  const filled = offered.body.then(async ({ body: buffer, error }) => {
+    if (!buffer) throw new Unusable(`unreadable: ${error}`);
+    const body = new Uint8Array(buffer);
+    marks.snapshot_bytes = performance.now();
+    if ((await sha256(body)) !== headers.get("X-Kapu-Sha256")) throw new Unusable("hash");
+    if (!unpackInto(memory, body, headers.get("X-Kapu-Pages"))) throw new Unusable("pages");
+    marks.snapshot_checked = performance.now();
+  });
+  filled.catch(() => {}); // handled by bootPython
+  return { memory, filled };
 }
 
 export async function saveSnapshot(key, bytes) {
@@ -119,18 +154,31 @@ export async function saveSnapshot(key, bytes) {
  * make one). Returns { pyodide, snapshot } where snapshot is "restored", or the reason it was not
  * used ("missing", "other-key", "hash", "pages", "rejected: …", "no-storage", …).
  */
-export async function bootPython(loadPyodide, indexURL, key, marks = {}) {
-  const found = await findSnapshot(key, marks);
+export async function bootPython(loadPyodide, indexURL, key, offered, marks = {}) {
+  const found = await findSnapshot(key, offered, marks);
   let reason = found.reason;
-  if (found.bytes) {
+  if (found.memory) {
     try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: found.bytes });
+      // Pyodide needs only the memory's length to set itself up; it reads the bytes after its wasm
+      // is instantiated, and runs `fsInit` (a documented hook, awaited) just before that: the
+      // bytes are checked and in place by then. If they are not usable, `memory` stays zero, and
+      // Pyodide rejects it ("invalid magic number") before running any of it.
+      const pyodide = await loadPyodide({
+        indexURL, _loadSnapshot: found.memory,
+        fsInit: () => {
+          marks.fs_init = performance.now();
+          return found.filled.catch(() => {});
+        },
+      });
       // Pyodide keeps the bytes referenced in its config: let the 30 MB go.
       if (pyodide._api?.config) pyodide._api.config._loadSnapshot = undefined;
       marks.pyodide_loaded = performance.now();
       return { pyodide, snapshot: "restored" };
     } catch (err) {
-      reason = err instanceof Unusable ? err.message : `rejected: ${err && err.message || err}`;
+      reason = await found.filled.then(
+        () => `rejected: ${err && err.message || err}`,
+        (unusable) => (unusable instanceof Unusable ? unusable.message : `rejected: ${unusable}`),
+      );
     }
   }
   const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });

@@ -1,17 +1,34 @@
 // Kapu worker: boots the self-hosted Pyodide, loads the calculators wheel from this site,
 // and answers run requests with calculators.web.run_json. A module worker: Pyodide 314 needs it.
-import { loadPyodide } from "__KAPU_PYODIDE__pyodide.mjs"; // Pyodide's versioned folder, filled in at build time
-
-import { bootPython, makeSnapshot } from "./__KAPU:snapshot.mjs__";
+// No static import: the worker's module graph is this one file, so its start-up begins as soon as
+// it is fetched, with Pyodide's loader, its 1.2 MB pyodide.asm.mjs and our snapshot module all
+// fetched at once (a static import would fetch them only after this file, then run nothing until
+// all had arrived).
+const PYODIDE_URL = new URL("__KAPU_PYODIDE__", import.meta.url).href; // Pyodide's versioned folder, filled in at build time
+const pyodideLoader = import(`${PYODIDE_URL}pyodide.mjs`);
+const snapshotModule = import("./__KAPU:snapshot.mjs__");
+// The stored snapshot, read by the page while this worker starts (web/snapshot.mjs offerSnapshot):
+// listened for now, as a message that comes before anyone listens is lost.
+const offered = {};
+{
+  const got = {};
+  offered.headers = new Promise((resolve) => { got.snapshot = resolve; });
+  offered.body = new Promise((resolve) => { got["snapshot-body"] = resolve; });
+  self.addEventListener("message", ({ data }) => got[data?.type]?.(data));
+}
+// Pyodide's 1.2 MB loader, imported now rather than after loadPyodide's set-up (the same module
+// instance: loadPyodide's own import then finds it loaded); a failure is loadPyodide's to report.
+const asmImported = import(`${PYODIDE_URL}pyodide.asm.mjs`);
 
 // When each step of the start-up ended, in ms from the worker's creation (its time origin), for
-// the benchmark's breakdown (window.Kapu.timings.marks): this module and its imports evaluated,
-// Pyodide's loader imported, the wheel fetched, the snapshot read and checked, the wasm asked
-// for and instantiated, Pyodide loaded, the wheel unpacked, calculators.web imported.
+// the benchmark's breakdown (window.Kapu.timings.marks): this module evaluated,
+// Pyodide's loader imported, the wheel fetched, the snapshot received and checked, the wasm asked
+// for and instantiated, Pyodide's fsInit hook reached (just before it restores the memory),
+// Pyodide loaded, the wheel unpacked, calculators.web imported.
 const marks = { modules: performance.now() };
+asmImported.then(() => { marks.asm_imported = performance.now(); }, () => {});
 
 const WHEEL_URL = new URL("__KAPU_WHEEL__", import.meta.url).href; // filled in at build time
-const PYODIDE_URL = new URL("__KAPU_PYODIDE__", import.meta.url).href;
 // A snapshot is only ever used with the same Pyodide and the same wheel (both hashed addresses).
 const SNAPSHOT_KEY = `${PYODIDE_URL} ${WHEEL_URL}`;
 let snapshotWanted = false;
@@ -46,10 +63,8 @@ async function boot() {
     return bytes;
   });
   wheel.catch(fail); // at once, not when Pyodide is up
-  // Pyodide's 1.2 MB loader, imported now rather than after loadPyodide's set-up (the same module
-  // instance: loadPyodide's own import then finds it loaded); a failure is loadPyodide's to report.
-  import(`${PYODIDE_URL}pyodide.asm.mjs`).then(() => { marks.asm_imported = performance.now(); }, () => {});
-  const { pyodide, snapshot } = await bootPython(loadPyodide, PYODIDE_URL, SNAPSHOT_KEY, marks);
+  const [{ loadPyodide }, { bootPython }] = await Promise.all([pyodideLoader, snapshotModule]);
+  const { pyodide, snapshot } = await bootPython(loadPyodide, PYODIDE_URL, SNAPSHOT_KEY, offered, marks);
   const t1 = performance.now();
   // The snapshot holds Python's memory, not its files: unpack the wheel every time (data files,
   // lazy imports).
@@ -142,7 +157,10 @@ self.addEventListener("message", async ({ data }) => {
       // After the first answer (the bridge's warm-up): Python has loaded what the calculators need.
       snapshotWanted = false;
       let warmed = null;
-      warmEveryCalculator(data.request).then((w) => { warmed = w; return makeSnapshot(pyodideRef, SNAPSHOT_KEY); }).then(
+      warmEveryCalculator(data.request).then(async (w) => {
+        warmed = w;
+        return (await snapshotModule).makeSnapshot(pyodideRef, SNAPSHOT_KEY);
+      }).then(
         () => postMessage({ type: "snapshot", stored: true, warmed }),
         (err) => postMessage({ type: "snapshot", stored: false, error: String(err) }),
       );
