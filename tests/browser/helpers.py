@@ -21,6 +21,8 @@ with `@pytest.mark.expect_page_errors(r"regex", ...)` (tests/browser/watch.py).
 
 `without_python(page)` before `page.goto` keeps Pyodide from loading on a page whose test does
 not need it (the widget stays "loading"): tables, the language switcher, plain reading.
+`without_search(page)` likewise keeps the theme's search from building its index (a worker's CPU
+on every page load) where the test does not search.
 """
 
 from __future__ import annotations
@@ -54,6 +56,17 @@ def without_python(page) -> None:
 KAPU_WORKER = re.compile(r"/assets/kapu/worker(\.[0-9a-f]{12})?\.mjs(\?.*)?$")
 
 
+def without_search(page) -> None:
+    """This page's search never builds its index (the theme's search worker is an empty script, so
+    the search box stays "initializing", as before the index arrives): for tests that do not search
+    (each page load otherwise builds the whole language's index in a worker)."""
+    page.route(SEARCH_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
+
+
+# The theme's search worker (Material: assets/javascripts/workers/search.<hash>.min.js).
+SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(\?.*)?$")
+
+
 def page_url(site_url: str, lang: str, path: str) -> str:
     """URL of a page in a language: English at the root, others under /<lang>/."""
     prefix = "" if lang == "en" else f"{lang}/"
@@ -78,14 +91,40 @@ def open_calculator(page, site_url: str, lang: str, calculator: str):
     return wait_ready(page, calculator)
 
 
+# Resolves once `until(widget)` holds, checked each time the widget's data-busy changes or it renders
+# an outcome (no polling: a wait polled every animation frame makes Chromium render frames the
+# whole time it waits, which was most of the browser tests' CPU). Fails after `ms`.
+WHEN_SETTLED = """(widget, until, ms) => new Promise((done, fail) => {
+  const check = () => until(widget);
+  const stop = () => {
+    observer.disconnect();
+    document.removeEventListener("kapu:outcome", test);
+    clearTimeout(timer);
+  };
+  const test = () => { const value = check(); if (value) { stop(); done(value); } };
+  const observer = new MutationObserver(test);
+  const timer = setTimeout(() => { stop(); fail(new Error("the widget did not settle within " + ms + " ms")); }, ms);
+  observer.observe(widget, {attributes: true, attributeFilter: ["data-busy"]});
+  document.addEventListener("kapu:outcome", test);
+  test();
+})"""
+SETTLE_MS = 30_000
+
+
+def when_settled(root, until: str, arg=None, timeout: int = SETTLE_MS):
+    """Wait, without polling, until the widget `root` (a locator) is not busy and the JavaScript
+    function `until(widget, arg)` returns something truthy; return that (as JSON)."""
+    return root.evaluate(
+        f"(widget, [arg, ms]) => ({WHEN_SETTLED})(widget, (w) => w.dataset.busy === '0' && ({until})(w, arg), ms)",
+        [arg, timeout])
+
+
 def submit_and_settle(page, root):
     """Press the widget's submit button; return the outcome once every input is answered."""
     before = page.evaluate("window.__kapuOutcomes.length")
     root.locator(".kapu-submit").click()
-    calculator = root.get_attribute("data-calculator")
-    page.wait_for_function(f"""() => window.__kapuOutcomes.length > {before}
-        && document.querySelector('[data-calculator="{calculator}"]').dataset.busy === "0" """)
-    return page.evaluate("window.__kapuOutcomes.at(-1)")
+    return when_settled(root, "(w, before) => window.__kapuOutcomes.length > before && window.__kapuOutcomes.at(-1)",
+                        before)
 
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -109,6 +148,12 @@ def axe_violations(page, context: str | None = None) -> list:
         [context, WCAG_22_AA],
     )
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+# Playwright's own test of "visible" (a box of non-zero size, not visibility:hidden), for reading many
+# elements in one `evaluate`: `(${IS_VISIBLE})(element)`.
+IS_VISIBLE = """(e) => !!e && e.checkVisibility({visibilityProperty: true})
+  && e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0"""
 
 
 def call_all(page, calculator: str, cases: list[dict], lang: str, today: str) -> list[dict]:

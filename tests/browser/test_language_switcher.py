@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from calculators.core.i18n import LANGUAGES
-from tests.browser.helpers import page_url, without_python
+from tests.browser.helpers import page_url, without_python, without_search
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +19,14 @@ GUIDES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "docs" / 
 def test_switcher_leads_to_the_same_guide(page, site_url, guide, lang):
     path = "guides/" if guide == "index" else f"guides/{guide}/"
     without_python(page)  # some guides hold a calculator; this test does not use it
+    without_search(page)  # nor the search
     page.goto(page_url(site_url, lang, path))
     assert page.get_attribute("html", "lang") == lang
+    links = page.locator(".md-header a.md-select__link[hreflang]").evaluate_all(
+        "as => as.map((a) => [a.hreflang, a.href])")
     for other in LANGUAGES:
-        link = page.locator(f'.md-header a.md-select__link[hreflang="{other}"]')
-        href = link.evaluate("a => a.href")
-        assert href == page_url(site_url, other, path), (other, href)
+        hrefs = [href for hreflang, href in links if hreflang == other]
+        assert hrefs == [page_url(site_url, other, path)], (other, hrefs)
     # And a reader can use it: open the menu, pick the next language, land on the same guide.
     target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
     page.locator(".md-header .md-select").first.hover()

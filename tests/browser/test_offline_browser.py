@@ -111,9 +111,10 @@ def test_a_newer_build_is_announced_in_the_page_language_and_replaces_the_old_ca
     context.close()
 
 
-def test_pages_work_where_service_workers_are_unavailable(browser, built_site, site_url):
-    context = browser.new_context(locale="en-GB", service_workers="block")
-    page = context.new_page()
+def test_pages_work_where_service_workers_are_unavailable(browser_context, built_site, site_url):
+    # The session's context has service workers blocked (tests/conftest.py): its HTTP cache and
+    # Python snapshot spare this page a cold start. A page of its own: it goes to a file:// URL.
+    page = browser_context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(RECORD_OUTCOMES)
@@ -122,11 +123,12 @@ def test_pages_work_where_service_workers_are_unavailable(browser, built_site, s
     assert submit_and_settle(page, root)
     page.wait_for_timeout(500)
     assert page.get_attribute("html", "data-kapu-offline") is None
+    page.evaluate("localStorage.clear()")  # the shared context's storage, as the `page` fixture leaves it
     # file://: no service worker is even asked for; the guide reads as it does online.
     page.goto((built_site / "guides" / "index.html").as_uri())
     assert page.locator("h1").first.is_visible()
     assert not errors
-    context.close()
+    page.close()
 
 
 def test_the_service_worker_stores_only_files_of_the_build(browser, site_copy):
