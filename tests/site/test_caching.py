@@ -30,7 +30,9 @@ def test_kapu_files_name_each_other_by_hashed_names(built_site):
     bridge = next(p for p in (built_site / "assets/kapu").glob("bridge.*.js"))
     worker_name = re.search(r'"(worker\.[0-9a-f]{12}\.mjs)"', bridge.read_text("utf-8")).group(1)
     worker = (built_site / "assets/kapu" / worker_name).read_text("utf-8")
-    assert f"../pyodide/{pyodide_version()}/pyodide.mjs" in worker
+    # Pyodide's versioned folder (its files are named inside it: pyodide.mjs, pyodide.asm.mjs).
+    assert f'"../pyodide/{pyodide_version()}/"' in worker and "pyodide.mjs" in worker
+    assert re.search(r'"\./snapshot\.[0-9a-f]{12}\.mjs"', worker)
     wheel = re.search(r'"(wheels/[^"]+\.whl)"', worker).group(1)
     data = (built_site / "assets/kapu" / wheel).read_bytes()
     assert short_hash(data) in wheel
