@@ -306,12 +306,18 @@ function wire(widget) {
     }
   });
   wireKeeping(widget);
+  // A radio, a select or a date fires "input" and then "change" with the same values, and a text
+  // box fires "change" when left: the "change" is answered only if the values are new since the
+  // last "input" (Python would give the same answer again).
+  let inputValues = null;
   form.addEventListener("input", (event) => {
     event.target.closest("[data-field]")?.removeAttribute("data-pristine");
+    inputValues = JSON.stringify(formValues(form));
     rememberValues(widget.dataset.calculator, formValues(form));
     if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
   form.addEventListener("change", () => {
+    if (JSON.stringify(formValues(form)) === inputValues) return;
     rememberValues(widget.dataset.calculator, formValues(form));
     if (started) update({ summary: false }).catch(() => setState(widget, "error"));
   });
