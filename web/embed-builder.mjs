@@ -1,7 +1,7 @@
 // The embed builder on the For municipalities page. `snippets()` is the one function that writes
 // both embed codes (the no-script iframe and the script version): the builder shows its output and
 // the browser tests paste exactly that into their host pages.
-import { parseHex, toHex, usableAccent } from "./contrast.mjs";
+import { parseHex, toHex, usableAccent } from "./__KAPU:contrast.mjs__";
 
 export const DEFAULT_ACCENT = "#4051b5"; // Material's indigo, the site's own
 export const SITE = new URL("../../", import.meta.url).href; // the Kapu site's root, sub-path included

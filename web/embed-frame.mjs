@@ -3,7 +3,7 @@
 // versioned message protocol {"kapu": 1, "type": …, "calculator": …} (see the For municipalities
 // page), and opens answer links in a new tab. Prefill is the bridge's link state (below). No rule
 // lives here.
-import { BACKGROUND, parseHex, usableAccent } from "./contrast.mjs";
+import { BACKGROUND, parseHex, usableAccent } from "./__KAPU:contrast.mjs__";
 
 export const PROTOCOL = 1;
 

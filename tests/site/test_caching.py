@@ -39,6 +39,15 @@ def test_kapu_files_name_each_other_by_hashed_names(built_site):
     assert "__KAPU" not in bridge.read_text("utf-8") + worker
 
 
+def test_kapu_modules_import_each_other_by_hashed_names(built_site):
+    """An import by the unhashed name would bypass immutable caching and the offline precache
+    (contrast.mjs was imported so by the embed page and builder, and failed offline)."""
+    for module in (built_site / "assets/kapu").glob("*.*.*js"):
+        imports = re.findall(r'(?:from|import\()\s*"(\./[^"]+)"', module.read_text("utf-8"))
+        for name in imports:
+            assert re.fullmatch(r"\./[\w-]+\.[0-9a-f]{12}\.m?js", name), (module.name, name)
+
+
 def test_large_text_files_have_a_gzip_copy_with_the_same_content(built_site):
     wasm = built_site / "assets/pyodide" / pyodide_version() / "pyodide.asm.wasm"
     for path in (wasm, built_site / "index.html"):
