@@ -13,6 +13,7 @@ import pytest
 
 from kapu_build.static_server import serve
 from tests.browser.helpers import RECORD_OUTCOMES, page_url, submit_and_settle, wait_ready
+from tests.browser.watch import Watcher, verdict
 
 pytestmark = pytest.mark.browser
 STORED_MS = 120_000
@@ -43,9 +44,11 @@ def test_after_one_calculator_page_every_page_of_the_language_works_offline(brow
     context = browser.new_context(locale="hu-HU")
     page = context.new_page()
     page.add_init_script(RECORD_OUTCOMES)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
     with serve(site_copy) as url:
+        # Watched as every test's pages are: offline too, no console error and no failed request.
+        watcher = Watcher(url)
+        watcher.watch(page)
+        problems = watcher.start()
         store_language(page, url, "hu")
     context.set_offline(True)  # and the server is gone too
     answered = 0
@@ -60,7 +63,8 @@ def test_after_one_calculator_page_every_page_of_the_language_works_offline(brow
             assert outcome.get("errors") or outcome.get("answer"), (path, calculator)
             answered += 1
     assert answered >= 4
-    assert not errors
+    failures = verdict(problems, [], page.wait_for_timeout)
+    assert not failures, "\n".join(failures)
     context.close()
 
 
