@@ -228,6 +228,17 @@ def plain_guide(site: Path) -> str:
     raise SystemExit("every guide has a calculator: nothing to measure")
 
 
+def bare_boot(browser, base: str) -> float:
+    """One cold bare Pyodide boot (the validators page, its worker swapped for BARE_WORKER), in ms."""
+    context = browser.new_context()
+    context.add_init_script(BARE_WORKER.replace("__PYODIDE_VERSION__", pyodide_version()))
+    page = context.new_page()
+    page.goto(base + "calculators/validators/")
+    ms = page.evaluate(BARE_READY)
+    context.close()
+    return ms
+
+
 def measure(site: Path, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -235,12 +246,7 @@ def measure(site: Path, runs: int) -> dict:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         bare, ready, parts = [], [], []
         for _ in range(runs):  # alternate, each with a cold cache, so drift hits both alike
-            context = browser.new_context()
-            context.add_init_script(BARE_WORKER.replace("__PYODIDE_VERSION__", pyodide_version()))
-            page = context.new_page()
-            page.goto(base + "calculators/validators/")
-            bare.append(page.evaluate(BARE_READY))
-            context.close()
+            bare.append(bare_boot(browser, base))
 
             context = browser.new_context()
             context.add_init_script(STAMP_WORKERS)
@@ -295,12 +301,7 @@ def visits_only(site: Path, runs: int) -> str:
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         for _ in range(runs):
-            context = browser.new_context()
-            context.add_init_script(BARE_WORKER.replace("__PYODIDE_VERSION__", pyodide_version()))
-            page = context.new_page()
-            page.goto(base + "calculators/validators/")
-            bare.append(page.evaluate(BARE_READY))
-            context.close()
+            bare.append(bare_boot(browser, base))
             visits.append(repeat_visits(browser, base))
             v = visits[-1]
             print(f"  run {len(visits)}: bare {bare[-1]:.0f} ms, repeat {v['repeat_ms']} ({v['repeat_boot']}), "

@@ -162,3 +162,16 @@ def call_all(page, calculator: str, cases: list[dict], lang: str, today: str) ->
         "([name, cases, lang, today]) => Promise.all(cases.map((v) => window.Kapu.call(name, v, lang, today)))",
         [calculator, cases, lang, today],
     )
+
+
+# An init script: keeps the worker's report on the snapshot it stored (or could not) in
+# window.__kapuSnapshot (the bridge has no use for it; the snapshot tests wait for it).
+RECORD_SNAPSHOT = """
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (e) => { if (e.data.type === "snapshot") window.__kapuSnapshot = e.data; });
+  }
+};
+"""

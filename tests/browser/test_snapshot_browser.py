@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import page_url, wait_ready
+from tests.browser.helpers import RECORD_SNAPSHOT, page_url, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -57,17 +57,6 @@ REPLACED = """async (sha) => {
 }"""
 
 FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
-
-# Keep the worker's report that it stored a snapshot (the bridge has no use for it).
-RECORD_SNAPSHOT = """
-const NativeWorker = window.Worker;
-window.Worker = class extends NativeWorker {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (e) => { if (e.data.type === "snapshot") window.__kapuSnapshot = e.data; });
-  }
-};
-"""
 
 
 def stored_again(page, key: str) -> None:

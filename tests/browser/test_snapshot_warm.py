@@ -8,20 +8,9 @@ from __future__ import annotations
 import pytest
 
 from calculators.core.registry import CALCULATORS
-from tests.browser.helpers import page_url, wait_ready
+from tests.browser.helpers import RECORD_SNAPSHOT, page_url, wait_ready
 
 pytestmark = pytest.mark.browser
-
-# Keep the worker's "snapshot" message (the bridge has no use for it).
-RECORD_SNAPSHOT = """
-const NativeWorker = window.Worker;
-window.Worker = class extends NativeWorker {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (e) => { if (e.data.type === "snapshot") window.__kapuSnapshot = e.data; });
-  }
-};
-"""
 
 FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kapu/python-snapshot')"
 
