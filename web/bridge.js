@@ -310,16 +310,18 @@ function wire(widget) {
   // box fires "change" when left: the "change" is answered only if the values are new since the
   // last "input" (Python would give the same answer again).
   let inputValues = null;
+  const answerChange = () => {
+    const values = formValues(form);
+    rememberValues(widget.dataset.calculator, values);
+    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
+    return JSON.stringify(values);
+  };
   form.addEventListener("input", (event) => {
     event.target.closest("[data-field]")?.removeAttribute("data-pristine");
-    inputValues = JSON.stringify(formValues(form));
-    rememberValues(widget.dataset.calculator, formValues(form));
-    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
+    inputValues = answerChange();
   });
   form.addEventListener("change", () => {
-    if (JSON.stringify(formValues(form)) === inputValues) return;
-    rememberValues(widget.dataset.calculator, formValues(form));
-    if (started) update({ summary: false }).catch(() => setState(widget, "error"));
+    if (JSON.stringify(formValues(form)) !== inputValues) answerChange();
   });
   // Enter or Check before Python is ready is kept, said so, and answered once it is ready.
   let submitted = false;

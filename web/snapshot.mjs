@@ -112,13 +112,13 @@ export async function offerSnapshot(worker) {
 
 /**
  * The offered snapshot for `key`: { memory, filled } — Python's memory, zero-filled at first, and a
- * promise that fills it with the entry's checked bytes — or { reason } it cannot be used. Only the
- * entry's headers are needed here (they give the memory's length, all Pyodide needs to start):
- * the bytes are hashed and unpacked while Pyodide imports its loader, fetches and instantiates
- * its wasm. A mismatch rejects `filled` with Unusable("hash"/"pages") and leaves `memory` zero.
+ * promise that fills it with the entry's checked bytes — or { reason } it cannot be used. `offered`
+ * holds the messages offerSnapshot() posted, as the worker receives them ({ headers, body }:
+ * promises of each message's data). Only the headers are needed here (they give the memory's
+ * length, all Pyodide needs to start): the bytes are hashed and unpacked while Pyodide imports its
+ * loader, fetches and instantiates its wasm. A mismatch rejects `filled` with
+ * Unusable("hash"/"pages") and leaves `memory` zero.
  */
-// `offered`: the messages offerSnapshot() posted, as the worker receives them ({ headers, body }:
-// promises of each message's data).
 export async function findSnapshot(key, offered, marks = {}) {
   const found = await offered.headers;
   if (!found.headers) return { reason: found.reason };
