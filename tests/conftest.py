@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kapu_build.browser_deps import TEST_CHROMIUM_ARGS, chromium  # noqa: E402
+from kapu_build.browser_deps import TEST_CHROMIUM_ARGS, test_chromium  # noqa: E402
 
 # No per-example deadline and no "generation is slow" health check: on a busy 2-core CI machine
 # both fail for reasons unrelated to the code. Speed is measured by bench/bench.py instead.
@@ -176,9 +176,10 @@ def site_url(built_site):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = chromium()
+    executable = test_chromium()
     if not executable:
-        pytest.fail("Chromium not found: install Debian's package `chromium` (make test does), or set KAPU_CHROMIUM.")
+        pytest.fail("Chromium's headless shell not found: install Debian's package `chromium-headless-shell` "
+                    "(make test does), or set KAPU_TEST_CHROMIUM.")
     # Playwright launches with a fresh, temporary user-data dir of its own.
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=TEST_CHROMIUM_ARGS)

@@ -42,7 +42,9 @@ def print_answer(page, calculator: str, out: Path) -> tuple[int, str]:
     page.pdf(path=str(pdf), format="A4")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # -raw: the text in the order Chromium drew it. -layout guesses word gaps from glyph positions and
+    # splits Vietnamese letters with stacked marks ("củ a") as Chromium's headless shell places them.
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")  # what the browser does after printing
     return pages, flat(text)
 
