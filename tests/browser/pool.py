@@ -74,6 +74,19 @@ RESET = """(calculator) => {
 }"""
 
 
+# True once the context's Cache Storage holds the worker's Python snapshot (web/snapshot.mjs), false
+# if it still does not after `ms` milliseconds (checked every 100 ms, without rendering frames).
+SNAPSHOT_STORED = """async (ms) => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const cache = await caches.open("kapu-python-snapshot");
+    if (await cache.match("/__kapu/python-snapshot")) return true;
+    if (Date.now() >= end) return false;
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+}"""
+
+
 # Why pooled pages had to be replaced instead of reset (shown at the end of the run by conftest.py):
 # a few are expected (a test navigated away); many mean the reset no longer works and time is lost.
 REPLACED: list[str] = []
@@ -110,6 +123,17 @@ class CalculatorPages:
         while len(self.pages) > self.size:
             self.pages.popitem(last=False)[1].close()
         return page, widget(page, calculator)
+
+    def store_snapshot(self, calculator: str = "validators", lang: str = "en") -> None:
+        """Make sure the context holds a stored Python snapshot, so that its pages outside the pool
+        (an embed page, a host page's frames) restore Python rather than boot it cold. A pooled
+        page proves it; if the snapshot is gone (a test of snapshots removes it), a fresh page
+        boots cold and stores one, as every first visit does (after the bridge's first answer)."""
+        page, _ = self.get(calculator, lang)
+        if not page.evaluate(SNAPSHOT_STORED, 0):
+            page, _ = self.get(calculator, lang, fresh=True)
+            wait_ready(page, calculator)
+            assert page.evaluate(SNAPSHOT_STORED, 60_000), "the new page stored no Python snapshot"
 
     def _open(self, calculator: str, lang: str):
         page = self.context.new_page()
