@@ -5,7 +5,8 @@ the interpreter starting, not the download). So each calculator × language page
 booted once; a later test gets the same page back with its widget reset: the widget is put back as
 the server sent it and wired again by the bridge's own `Kapu.initWidgets()` (the public, idempotent
 API), against the Python that is already running. Focus, scroll, routes, media emulation and the
-recorded outcomes are reset too. A page that was navigated away, closed or crashed is replaced.
+recorded outcomes are reset too, and the address loses the fragment the link state wrote as the
+test typed. A page that was navigated away, closed or crashed is replaced.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ RESET = """(calculator) => {
   template.innerHTML = window.__kapuPristine[calculator];
   window.__kapuOutcomes.length = 0;
   window.__kapuStates.length = 0;
+  // The old widget is done: what its fields still fire (a "change" as the focus leaves one) must not
+  // reach its listeners, which would answer it and write its values into the address.
+  for (const type of ["input", "change"]) old.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
   old.replaceWith(template.content.firstElementChild);
   // Sequential focus navigation starts again from the top of the page, as after a page load.
   const top = document.createElement("span");
@@ -70,6 +74,9 @@ RESET = """(calculator) => {
   for (const t of document.querySelectorAll('[data-md-toggle="drawer"], [data-md-toggle="search"]')) {
     if (t.checked) t.click();
   }
+  // The address without the fragment the link state kept as the test typed (no history entry, no
+  // hashchange): the new widget must not fill itself from the last test's answers.
+  if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
   window.Kapu.initWidgets();
 }"""
 
@@ -145,7 +152,9 @@ class CalculatorPages:
 
     def _reset(self, page, calculator: str, lang: str) -> bool:
         """Put the page back as after a load; False if it cannot be (then a new page is opened)."""
-        if page.is_closed() or page.url != self.url(calculator, lang):
+        # The fragment is the link state's (what the last test typed, kept in the address): RESET
+        # removes it. Any other address means the test navigated away.
+        if page.is_closed() or page.url.split("#")[0] != self.url(calculator, lang):
             REPLACED.append(f"{calculator} {lang}: the page was {'closed' if page.is_closed() else 'navigated'}")
             return False
         try:
