@@ -100,9 +100,11 @@ REPLACED: list[str] = []
 
 
 class CalculatorPages:
-    """One booted page per calculator × language (the least recently used closed beyond `size`)."""
+    """One booted page per calculator × language (the least recently used closed beyond `size`).
+    12 of the 16: files that share pages (form_messages after validators and coverage) find them
+    still open; each page holds ~200-400 MB (Pyodide's memory), so not all 16 per xdist worker."""
 
-    def __init__(self, context, site_url: str, watcher, size: int = 6):
+    def __init__(self, context, site_url: str, watcher, size: int = 12):
         self.context = context
         self.site_url = site_url
         self.watcher = watcher
