@@ -33,7 +33,7 @@ settings.load_profile("kapu")
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 BROWSER_FIXTURES = {"site_build", "built_site", "site_url", "browser", "browser_context", "page",
-                    "page_problems", "calculator_page"}
+                    "page_problems", "calculator_page", "python_snapshot"}
 
 
 def pytest_configure(config):
@@ -259,3 +259,12 @@ def calculator_page(_calculator_pages, page_problems):
     (the widget, focus, scroll, routes, media, viewport). `fresh=True` gives a page that was just
     loaded, Python still starting, for tests of the page before Python is ready."""
     return _calculator_pages.get
+
+
+@pytest.fixture
+def python_snapshot(_calculator_pages, page_problems):
+    """For tests that open calculators outside the pool in the session's context (embed pages, a
+    host page's frames): the context holds Python's stored snapshot, so those pages restore it
+    (0.7 s of CPU) instead of booting cold (5 s). Booted once per session at most, again only if a
+    test removed the snapshot (tests/browser/pool.py, CalculatorPages.store_snapshot)."""
+    _calculator_pages.store_snapshot()

@@ -13,7 +13,11 @@ Fixtures (tests/conftest.py); every test using them is marked `browser` automati
   typed into or computed by a widget. Do not navigate that page (tests/browser/pool.py). It records
   `window.__kapuOutcomes` (as RECORD_OUTCOMES; `submit_and_settle` works) and `window.__kapuStates`.
   `calculator_page(calculator, lang, fresh=True)` is a page just loaded, Python still starting.
-- `page_problems`: what went wrong on this test's pages so far.
+- `page_problems`: what went wrong on this test's pages so far; a test whose page talks to a second
+  origin of its own (a host page embedding Kapu) adds it to `page_problems.also_allowed`.
+- `python_snapshot`: the session context holds Python's stored snapshot, so a calculator opened
+  outside the pool (an embed page, a host page's frames, a `page`) restores it instead of booting
+  cold; request it before opening such pages.
 
 On every page of both kinds, the test fails on a request to another origin, a console error, an
 uncaught page error, or a same-origin request that fails (HTTP >= 400 included), unless declared

@@ -5,7 +5,8 @@ the interpreter starting, not the download). So each calculator × language page
 booted once; a later test gets the same page back with its widget reset: the widget is put back as
 the server sent it and wired again by the bridge's own `Kapu.initWidgets()` (the public, idempotent
 API), against the Python that is already running. Focus, scroll, routes, media emulation and the
-recorded outcomes are reset too. A page that was navigated away, closed or crashed is replaced.
+recorded outcomes are reset too, and the address loses the fragment the link state wrote as the
+test typed. A page that was navigated away, closed or crashed is replaced.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ RESET = """(calculator) => {
   template.innerHTML = window.__kapuPristine[calculator];
   window.__kapuOutcomes.length = 0;
   window.__kapuStates.length = 0;
+  // The old widget is done: what its fields still fire (a "change" as the focus leaves one) must not
+  // reach its listeners, which would answer it and write its values into the address.
+  for (const type of ["input", "change"]) old.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
   old.replaceWith(template.content.firstElementChild);
   // Sequential focus navigation starts again from the top of the page, as after a page load.
   const top = document.createElement("span");
@@ -70,7 +74,23 @@ RESET = """(calculator) => {
   for (const t of document.querySelectorAll('[data-md-toggle="drawer"], [data-md-toggle="search"]')) {
     if (t.checked) t.click();
   }
+  // The address without the fragment the link state kept as the test typed (no history entry, no
+  // hashchange): the new widget must not fill itself from the last test's answers.
+  if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
   window.Kapu.initWidgets();
+}"""
+
+
+# True once the context's Cache Storage holds the worker's Python snapshot (web/snapshot.mjs), false
+# if it still does not after `ms` milliseconds (checked every 100 ms, without rendering frames).
+SNAPSHOT_STORED = """async (ms) => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const cache = await caches.open("kapu-python-snapshot");
+    if (await cache.match("/__kapu/python-snapshot")) return true;
+    if (Date.now() >= end) return false;
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
 }"""
 
 
@@ -80,9 +100,11 @@ REPLACED: list[str] = []
 
 
 class CalculatorPages:
-    """One booted page per calculator × language (the least recently used closed beyond `size`)."""
+    """One booted page per calculator × language (the least recently used closed beyond `size`).
+    12 of the 16: files that share pages (form_messages after validators and coverage) find them
+    still open; each page holds ~200-400 MB (Pyodide's memory), so not all 16 per xdist worker."""
 
-    def __init__(self, context, site_url: str, watcher, size: int = 6):
+    def __init__(self, context, site_url: str, watcher, size: int = 12):
         self.context = context
         self.site_url = site_url
         self.watcher = watcher
@@ -111,6 +133,17 @@ class CalculatorPages:
             self.pages.popitem(last=False)[1].close()
         return page, widget(page, calculator)
 
+    def store_snapshot(self, calculator: str = "validators", lang: str = "en") -> None:
+        """Make sure the context holds a stored Python snapshot, so that its pages outside the pool
+        (an embed page, a host page's frames) restore Python rather than boot it cold. A pooled
+        page proves it; if the snapshot is gone (a test of snapshots removes it), a fresh page
+        boots cold and stores one, as every first visit does (after the bridge's first answer)."""
+        page, _ = self.get(calculator, lang)
+        if not page.evaluate(SNAPSHOT_STORED, 0):
+            page, _ = self.get(calculator, lang, fresh=True)
+            wait_ready(page, calculator)
+            assert page.evaluate(SNAPSHOT_STORED, 60_000), "the new page stored no Python snapshot"
+
     def _open(self, calculator: str, lang: str):
         page = self.context.new_page()
         self.viewport = self.viewport or page.viewport_size
@@ -121,7 +154,9 @@ class CalculatorPages:
 
     def _reset(self, page, calculator: str, lang: str) -> bool:
         """Put the page back as after a load; False if it cannot be (then a new page is opened)."""
-        if page.is_closed() or page.url != self.url(calculator, lang):
+        # The fragment is the link state's (what the last test typed, kept in the address): RESET
+        # removes it. Any other address means the test navigated away.
+        if page.is_closed() or page.url.split("#")[0] != self.url(calculator, lang):
             REPLACED.append(f"{calculator} {lang}: the page was {'closed' if page.is_closed() else 'navigated'}")
             return False
         try:

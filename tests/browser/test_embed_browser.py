@@ -17,7 +17,7 @@ import pytest
 from calculators.core import examples, registry
 from calculators.core.i18n import LANGUAGES, translate
 from macros.embed import HEIGHTS
-from tests.browser.helpers import BOOT_TIMEOUT_MS, axe_violations, wait_ready
+from tests.browser.helpers import BOOT_TIMEOUT_MS, RECORD_SNAPSHOT, axe_violations, wait_ready, without_search
 
 pytestmark = pytest.mark.browser
 
@@ -74,41 +74,16 @@ def host(tmp_path_factory, site_url):
         yield url, folder
 
 
-@pytest.fixture(scope="module")
-def host_context(browser):
-    """One context for the module's host pages: the embeds' HTTP cache and Python snapshot are
-    shared, so only the first frames boot Pyodide cold (each page and its frames are new)."""
-    context = browser.new_context(locale="en-GB")
-    yield context
-    context.close()
-
-
 @pytest.fixture
-def host_page(host_context, site_url, host):
-    """A page that may talk to the host's origin and Kapu's, and to nothing else."""
-    allowed = (site_url, host[0], "data:", "blob:", "about:")
-    foreign: list[str] = []
-    errors: list[str] = []  # console and page errors, in the host page and in every frame
-
-    def on_request(r):
-        if not r.url.startswith(allowed):
-            foreign.append(r.url)
-
-    def on_console(m):
-        if m.type == "error":
-            errors.append(f"console {m.type}: {m.text}")
-
-    host_context.on("request", on_request)
-    host_context.on("console", on_console)
-    page = host_context.new_page()
-    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+def host_page(python_snapshot, page, page_problems, host):  # the snapshot first: `page` is then the front tab
+    """A page of the session's context that may talk to the host's origin and Kapu's, and to
+    nothing else; a console error, page error or failed request, in the host page or any frame,
+    fails the test (tests/browser/watch.py). The embeds restore the context's Python snapshot, as
+    in the browser of a reader who has used Kapu before: the first boot is the snapshot tests' job."""
+    page_problems.also_allowed.append(host[0])
+    without_search(page)  # the builder's page (snippets) does not search
     page.add_init_script(RECORD)
-    yield page
-    page.close()
-    host_context.remove_listener("request", on_request)
-    host_context.remove_listener("console", on_console)
-    assert not foreign, f"requests left the host and Kapu origins: {foreign}"
-    assert not errors, errors
+    return page
 
 
 def snippets(page, site_url: str, options: list[dict]) -> list[dict]:
@@ -296,7 +271,8 @@ def test_strict_host_csp_and_a_crafted_accent(host_page, site_url, host):
 
 
 def test_a_copy_under_a_sub_path_embeds_and_runs(browser, built_site, tmp_path):
-    """A council copies site/ to /kapu/: pages, embeds, worker, Pyodide and the wheel load from there."""
+    """A council copies site/ to /kapu/: pages, embeds, worker, Pyodide and the wheel load from there.
+    (Another origin, so Python boots cold once, in the embed; the full page restores its snapshot.)"""
     (tmp_path / "kapu").symlink_to(built_site, target_is_directory=True)
     (tmp_path / "favicon.ico").write_bytes(b"")
     (tmp_path / "host.html").write_text(
@@ -305,15 +281,24 @@ def test_a_copy_under_a_sub_path_embeds_and_runs(browser, built_site, tmp_path):
     with host_server(tmp_path, "'self'") as url:
         context = browser.new_context()
         wrong: list[str] = []
+        errors: list[str] = []
         ok = (url + "kapu/", url + "host.html", url + "favicon.ico", "data:", "blob:")
         context.on("request", lambda r: None if r.url.startswith(ok)
                    else wrong.append(r.url))
+        context.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        context.on("response", lambda r: r.status >= 400 and errors.append(f"HTTP {r.status} {r.url}"))
         page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
         page.add_init_script(RECORD)
+        page.add_init_script(RECORD_SNAPSHOT)  # in every frame
         page.goto(url + "host.html")
         page.wait_for_function("window.__kapu.some((e) => e.type === 'ready')", timeout=BOOT_TIMEOUT_MS)
-        wait_answers(frames(page)[0][1])
+        embed = frames(page)[0][1]
+        wait_answers(embed)
+        embed.wait_for_function("window.__kapuSnapshot !== undefined", timeout=BOOT_TIMEOUT_MS)
+        assert embed.evaluate("window.__kapuSnapshot.stored") is True
         page.goto(url + "kapu/hu/calculators/validators/")
         wait_ready(page, "validators")
         context.close()
     assert not wrong, f"requests outside /kapu/: {wrong}"
+    assert not errors, errors

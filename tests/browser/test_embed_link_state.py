@@ -4,7 +4,9 @@ documented prefill (the fragment, or the host script's data-prefill, tests/brows
 is that format; here the embed page is opened as a link would open it, and everything the link
 state does on a full page happens in the embed: the answer, choices the outcome offers later, the
 200-character limit, the fragment kept as the reader types, a changed fragment answered again.
-"Copy link" and "Print this answer" in an embed name the calculator's full page, not the embed."""
+"Copy link" and "Print this answer" in an embed name the calculator's full page, not the embed.
+The embed pages restore the session's Python snapshot (python_snapshot): how Python starts is the
+snapshot tests' subject, not this file's."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("name", "lang"), list(zip(registry.names(), LANGUAGES, strict=True)))
-def test_a_link_prefills_the_embed_and_it_answers(page, site_url, name, lang):
+def test_a_link_prefills_the_embed_and_it_answers(python_snapshot, page, site_url, name, lang):
     """Every calculator's embed page, opened with a worked example's values in the fragment."""
     values = typical(name)
     open_linked(page, site_url, lang, f"embed/{name}/", {name: values})
@@ -43,7 +45,8 @@ def test_a_link_prefills_the_embed_and_it_answers(page, site_url, name, lang):
     assert page.evaluate("location.hash") == fragment({name: values})  # the link is left as given
 
 
-def test_the_embed_keeps_and_shares_its_link_as_a_full_page_does(page, browser_context, site_url, tmp_path: Path):
+def test_the_embed_keeps_and_shares_its_link_as_a_full_page_does(python_snapshot, page, browser_context, site_url,
+                                                                 tmp_path: Path):
     browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     # The clipboard answers only the focused page; other pages of the shared context may be open.
     page.bring_to_front()

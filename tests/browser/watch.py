@@ -28,6 +28,9 @@ class Problems:
 
     foreign: list[str] = field(default_factory=list)  # requests that left the site's origin
     problems: list[str] = field(default_factory=list)  # console errors, page errors, failed requests
+    # Origins this test's pages may talk to besides the site's (a host page that embeds Kapu, on a
+    # port of its own): requests there are not foreign, and their failures count as the site's own.
+    also_allowed: list[str] = field(default_factory=list)
 
     def unexpected(self, patterns: list[str]) -> tuple[list[str], list[str]]:
         """(problems no pattern allows, patterns that matched no problem)."""
@@ -62,7 +65,7 @@ class Watcher:
         self.current = None
 
     def same_origin(self, url: str) -> bool:
-        return url.startswith(self.site_url)
+        return url.startswith((self.site_url, *self._sink().also_allowed))
 
     def watch(self, page) -> None:
         page.on("request", self._on_request)
@@ -73,7 +76,7 @@ class Watcher:
 
     def _on_request(self, request) -> None:
         url = request.url
-        if not url.startswith((self.site_url, "data:", "blob:")):
+        if not (self.same_origin(url) or url.startswith(("data:", "blob:"))):
             self._sink().foreign.append(url)
 
     def _on_console(self, message) -> None:
