@@ -9,7 +9,7 @@ from contextlib import ExitStack
 import pytest
 
 from kapu_build.static_server import serve
-from tests.browser.helpers import page_url
+from tests.browser.helpers import page_url, without_search
 from tests.browser.watch import Watcher, verdict
 
 pytestmark = pytest.mark.browser
@@ -47,7 +47,8 @@ FAILED_WITHIN_MS = 5000
 
 def open_pages(browser, built_site, cases):
     """One server (with its fault) and one fresh context (empty cache) per case, opened together;
-    each page watched as every test's pages are (tests/browser/watch.py)."""
+    each page watched as every test's pages are (tests/browser/watch.py). The theme's search index
+    is not built (its worker on every page would only take CPU from the pages' loading)."""
     stack = ExitStack()
     pages = []
     for suffix, fault, lang in cases:
@@ -59,6 +60,7 @@ def open_pages(browser, built_site, cases):
         watcher.watch(page)
         page.problems = watcher.start()
         page.add_init_script(RECORD_STATES)
+        without_search(page)
         page.goto(page_url(url, lang, "calculators/validators/"))
         pages.append(page)
     return stack, pages
