@@ -16,6 +16,22 @@ const offered = {};
   offered.body = new Promise((resolve) => { got["snapshot-body"] = resolve; });
   self.addEventListener("message", ({ data }) => got[data?.type]?.(data));
 }
+// Pyodide's 9.6 MB wasm, fetched and compiled from the worker's start (V8 compiles it on other
+// threads as its bytes arrive) rather than when loadPyodide asks for it, after importing and
+// setting up its loader (~150 ms later). Pyodide's own fetch of it gets a stand-in (self.fetch
+// below) and its instantiateStreaming the module compiled here (WebAssembly.instantiateStreaming
+// below); if this compile fails, Pyodide's request is made for real and fails or works as it would.
+const nativeFetch = self.fetch.bind(self);
+const WASM_URL = `${PYODIDE_URL}pyodide.asm.wasm`;
+const wasmCompiled = WebAssembly.compileStreaming(nativeFetch(WASM_URL));
+wasmCompiled.catch(() => {}); // a failure is reported when Pyodide instantiates it
+const wasmStandIn = {
+  given: null, // once: a second boot (a snapshot fallback) compiles from a fetch of its own
+  give() {
+    this.given = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+    return this.given;
+  },
+};
 // Pyodide's 1.2 MB loader, imported now rather than after loadPyodide's set-up (the same module
 // instance: loadPyodide's own import then finds it loaded); a failure is loadPyodide's to report.
 const asmImported = import(`${PYODIDE_URL}pyodide.asm.mjs`);
@@ -39,9 +55,9 @@ let pyodideRef = null;
 // failed start, reported at once) and every WebAssembly instantiation (a CSP that forbids
 // compiling wasm, a broken pyodide.asm.wasm). A download that only stalls is not a failure:
 // the bridge shows a "still loading" note and keeps waiting.
-const nativeFetch = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
+  if (url === WASM_URL && !wasmStandIn.given) return wasmStandIn.give();
   try {
     const response = await nativeFetch(resource, options);
     if (!response.ok) fail(`${url}: HTTP ${response.status}`);
@@ -118,8 +134,22 @@ function fail(reason) {
   failed = true;
   postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
 }
+// The stand-in's instantiation: the module compiled at the start, or (if that failed) Pyodide's
+// request made for real.
+const nativeInstantiateStreaming = WebAssembly.instantiateStreaming;
+async function instantiateStandIn(source, imports) {
+  const response = await source;
+  if (!wasmStandIn.given || response !== wasmStandIn.given) return nativeInstantiateStreaming(response, imports);
+  let module;
+  try {
+    module = await wasmCompiled;
+  } catch {
+    return nativeInstantiateStreaming(self.fetch(WASM_URL), imports);
+  }
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+}
 for (const name of ["instantiate", "instantiateStreaming"]) {
-  const original = WebAssembly[name];
+  const original = name === "instantiateStreaming" ? instantiateStandIn : WebAssembly[name];
   WebAssembly[name] = (...args) => {
     const big = name === "instantiateStreaming" || args[0]?.byteLength > 1e6;
     if (big) marks.wasm_asked = performance.now();
