@@ -1,10 +1,9 @@
 """A real HTTP server for the built site on 127.0.0.1, for the browser tests and the benchmark.
 
 Fault injection for the loading tests: `faults` maps the end of a path ("pyodide.asm.wasm"; ""
-matches every path) to "404" (answer Not Found), "404-once" (Not Found the first time, then served
-as usual), "hang" (send nothing until the server stops) or "csp-no-wasm" (serve it with a
-Content-Security-Policy that forbids compiling WebAssembly). The caller may change the dict while
-the server runs.
+matches every path) to "404" (answer Not Found), "hang" (send nothing until the server stops) or
+"csp-no-wasm" (serve it with a Content-Security-Policy that forbids compiling WebAssembly). The
+caller may change the dict while the server runs.
 
 Like the server the README's Hosting section describes, it answers a missing page with the 404
 page of the language whose folder the address is in (`/hu/…` → `/hu/404.html`; else `/404.html`)."""
@@ -19,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-FAULTS = ("404", "404-once", "hang", "csp-no-wasm")
+FAULTS = ("404", "hang", "csp-no-wasm")
 # A strict policy that lacks 'wasm-unsafe-eval': what a careless server configuration sends.
 CSP_NO_WASM = "default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self'"
 
@@ -37,11 +36,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.path.split("?", 1)[0]
-        suffix, fault = next(((s, f) for s, f in list(self.faults.items()) if path.endswith(s)), (None, None))
+        fault = next((f for suffix, f in list(self.faults.items()) if path.endswith(suffix)), None)
         self.csp = CSP_NO_WASM if fault == "csp-no-wasm" else None
-        if fault == "404-once":
-            self.faults.pop(suffix, None)
-        if fault in ("404", "404-once"):
+        if fault == "404":
             self.send_error(404)
             return None
         if fault == "hang":
