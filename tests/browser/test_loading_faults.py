@@ -45,10 +45,11 @@ STALLS = [("pyodide.asm.wasm", "pl"), ("python_stdlib.zip", "vi"), ("pyodide-loc
 FAILED_WITHIN_MS = 5000
 
 
-def open_pages(browser, built_site, cases):
+def open_pages(browser, built_site, cases, clock: bool = False):
     """One server (with its fault) and one fresh context (empty cache) per case, opened together;
     each page watched as every test's pages are (tests/browser/watch.py). The theme's search index
-    is not built (its worker on every page would only take CPU from the pages' loading)."""
+    is not built (its worker on every page would only take CPU from the pages' loading). `clock`:
+    the pages' timers are Playwright's (page.clock), so a test can move their time on."""
     stack = ExitStack()
     pages = []
     for suffix, fault, lang in cases:
@@ -61,6 +62,8 @@ def open_pages(browser, built_site, cases):
         page.problems = watcher.start()
         page.add_init_script(RECORD_STATES)
         without_search(page)
+        if clock:
+            page.clock.install()
         page.goto(page_url(url, lang, "calculators/validators/"))
         pages.append(page)
     return stack, pages
@@ -97,12 +100,15 @@ def test_a_failed_start_shows_the_error_within_5_s_in_the_pages_language(browser
 
 
 def test_a_stalled_download_shows_still_loading_and_keeps_waiting(browser, built_site):
-    stack, pages = open_pages(browser, built_site, [(suffix, "hang", lang) for suffix, lang in STALLS])
+    stack, pages = open_pages(browser, built_site, [(suffix, "hang", lang) for suffix, lang in STALLS], clock=True)
     with stack:
         for (suffix, lang), page in zip(STALLS, pages, strict=True):
             root = page.locator('[data-calculator="validators"]')
             slow = root.get_attribute("data-msg-slow")
             assert slow and lang == page.locator("html").get_attribute("lang")
+            # Half a minute passes in the page (its timers, not the test's wall clock: the download
+            # hangs all along); the bridge's "still loading" note is due well before.
+            page.clock.fast_forward(30_000)
             page.wait_for_function("(text) => document.querySelector('[data-kapu-status]').textContent === text",
                                    arg=slow, timeout=30_000)
             assert root.get_attribute("data-state") == "loading", suffix
