@@ -25,13 +25,8 @@ const nativeFetch = self.fetch.bind(self);
 const WASM_URL = `${PYODIDE_URL}pyodide.asm.wasm`;
 const wasmCompiled = WebAssembly.compileStreaming(nativeFetch(WASM_URL));
 wasmCompiled.catch(() => {}); // a failure is reported when Pyodide instantiates it
-const wasmStandIn = {
-  given: null, // once: a second boot (a snapshot fallback) compiles from a fetch of its own
-  give() {
-    this.given = new Response(null, { headers: { "Content-Type": "application/wasm" } });
-    return this.given;
-  },
-};
+// Given to Pyodide's first fetch of the wasm only: a second boot (a snapshot fallback) fetches its own.
+let wasmStandIn = null;
 // Pyodide's 1.2 MB loader, imported now rather than after loadPyodide's set-up (the same module
 // instance: loadPyodide's own import then finds it loaded); a failure is loadPyodide's to report.
 const asmImported = import(`${PYODIDE_URL}pyodide.asm.mjs`);
@@ -57,7 +52,10 @@ let pyodideRef = null;
 // the bridge shows a "still loading" note and keeps waiting.
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
-  if (url === WASM_URL && !wasmStandIn.given) return wasmStandIn.give();
+  if (url === WASM_URL && !wasmStandIn) {
+    wasmStandIn = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+    return wasmStandIn;
+  }
   try {
     const response = await nativeFetch(resource, options);
     if (!response.ok) fail(`${url}: HTTP ${response.status}`);
@@ -139,7 +137,7 @@ function fail(reason) {
 const nativeInstantiateStreaming = WebAssembly.instantiateStreaming;
 async function instantiateStandIn(source, imports) {
   const response = await source;
-  if (!wasmStandIn.given || response !== wasmStandIn.given) return nativeInstantiateStreaming(response, imports);
+  if (response !== wasmStandIn) return nativeInstantiateStreaming(response, imports);
   let module;
   try {
     module = await wasmCompiled;
