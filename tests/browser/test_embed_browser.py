@@ -18,6 +18,7 @@ from calculators.core import examples, registry
 from calculators.core.i18n import LANGUAGES, translate
 from macros.embed import HEIGHTS
 from tests.browser.helpers import BOOT_TIMEOUT_MS, RECORD_SNAPSHOT, axe_violations, wait_ready, without_search
+from tests.browser.watch import Watcher, verdict
 
 pytestmark = pytest.mark.browser
 
@@ -281,14 +282,13 @@ def test_a_copy_under_a_sub_path_embeds_and_runs(browser, built_site, tmp_path):
     with host_server(tmp_path, "'self'") as url:
         context = browser.new_context()
         wrong: list[str] = []
-        errors: list[str] = []
         ok = (url + "kapu/", url + "host.html", url + "favicon.ico", "data:", "blob:")
         context.on("request", lambda r: None if r.url.startswith(ok)
                    else wrong.append(r.url))
-        context.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        context.on("response", lambda r: r.status >= 400 and errors.append(f"HTTP {r.status} {r.url}"))
         page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+        watcher = Watcher(url)  # console and page errors, failed requests: as on every test's pages
+        watcher.watch(page)
+        problems = watcher.start()
         page.add_init_script(RECORD)
         page.add_init_script(RECORD_SNAPSHOT)  # in every frame
         page.goto(url + "host.html")
@@ -299,6 +299,7 @@ def test_a_copy_under_a_sub_path_embeds_and_runs(browser, built_site, tmp_path):
         assert embed.evaluate("window.__kapuSnapshot.stored") is True
         page.goto(url + "kapu/hu/calculators/validators/")
         wait_ready(page, "validators")
+        failures = verdict(problems, [], page.wait_for_timeout)
         context.close()
     assert not wrong, f"requests outside /kapu/: {wrong}"
-    assert not errors, errors
+    assert not failures, "\n".join(failures)
