@@ -33,7 +33,7 @@ settings.load_profile("kapu")
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 BROWSER_FIXTURES = {"site_build", "built_site", "site_url", "browser", "browser_context", "page",
-                    "page_problems", "calculator_page", "python_snapshot"}
+                    "page_problems", "calculator_page", "python_snapshot", "shared_workers"}
 
 
 def pytest_configure(config):
@@ -180,11 +180,28 @@ def browser():
     if not executable:
         pytest.fail("Chromium's headless shell not found: install Debian's package `chromium-headless-shell` "
                     "(make test does), or set KAPU_TEST_CHROMIUM.")
-    # Playwright launches with a fresh, temporary user-data dir of its own.
+    # Playwright launches with a fresh, temporary user-data dir of its own. The DevTools endpoint
+    # on 127.0.0.1 is for `shared_workers` (Playwright does not see shared workers).
+    from tests.browser.cdp import free_port
+
+    port = free_port()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=TEST_CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=executable,
+                                    args=[*TEST_CHROMIUM_ARGS, f"--remote-debugging-port={port}"])
+        browser.devtools_port = port
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def shared_workers(browser):
+    """Every shared worker of the session's browser (the bridge runs Python in one), watched and
+    steered over the DevTools protocol: tests/browser/cdp.py."""
+    from tests.browser.cdp import SharedWorkers
+
+    workers = SharedWorkers(browser.devtools_port)
+    yield workers
+    workers.close()
 
 
 @pytest.fixture(scope="session")
@@ -198,10 +215,12 @@ def browser_context(browser):
 
 
 @pytest.fixture(scope="session")
-def _watcher(site_url):
+def _watcher(site_url, shared_workers):
     from tests.browser.watch import Watcher
 
-    return Watcher(site_url)
+    watcher = Watcher(site_url)
+    watcher.watch_shared_workers(shared_workers)
+    return watcher
 
 
 @pytest.fixture

@@ -14,10 +14,36 @@ const SNAPSHOT_URL = new URL("__KAPU:snapshot.mjs__", import.meta.url).href;
 // network only gets a "still loading" note after this long, and we keep waiting.
 const SLOW_NOTE_MS = 10000;
 
-let worker = null;
+let channel = null; // where run requests go: the shared worker's port, or the dedicated worker
 let ready = null; // Promise resolved when Python is ready, rejected when it cannot start
 let nextId = 1;
 const pending = new Map();
+
+// One Python for every page of this site in the browser, where the browser has shared workers: it
+// lives on for a while after its last page closes ({ extendedLifetime }, Chromium 148+), so a
+// reload or the next calculator finds Python running and is ready at once. Elsewhere, or if a
+// shared worker cannot start here, each page starts a dedicated worker of its own. The worker's
+// address is hashed by content: pages of another build start another worker.
+function startWorker() {
+  if (typeof SharedWorker === "function") {
+    try {
+      const worker = new SharedWorker(WORKER_URL, { type: "module", name: "kapu-python", extendedLifetime: true });
+      return { worker, channel: worker.port, shared: true };
+    } catch {
+      // e.g. a sandboxed frame: a dedicated worker below
+    }
+  }
+  const worker = new Worker(WORKER_URL, { type: "module" });
+  return { worker, channel: worker, shared: false };
+}
+
+// The stored Python snapshot, read here while the worker's thread starts (web/snapshot.mjs): a
+// dedicated worker always wants it; a shared one asks for it ("hello") only when it is new.
+function offerSnapshot(to, whole) {
+  import(SNAPSHOT_URL).then((snapshot) => snapshot.offerSnapshot(to, { whole })).catch(
+    (err) => to.postMessage({ type: "snapshot", reason: `unreadable: ${err}` }),
+  );
+}
 
 function startPython() {
   if (ready) return ready;
@@ -26,26 +52,29 @@ function startPython() {
       reject(new Error("WebAssembly or Web Workers are not available"));
       return;
     }
+    let started;
     try {
-      worker = new Worker(WORKER_URL, { type: "module" });
+      started = startWorker();
     } catch (err) {
       reject(err);
       return;
     }
-    // The stored Python snapshot is read here, while the worker's thread starts (web/snapshot.mjs).
-    const reading = worker;
-    import(SNAPSHOT_URL).then((snapshot) => snapshot.offerSnapshot(reading)).catch(
-      (err) => reading.postMessage({ type: "snapshot", reason: `unreadable: ${err}` }),
-    );
-    worker.addEventListener("error", (event) => {
+    channel = started.channel;
+    if (!started.shared) offerSnapshot(channel, false);
+    started.worker.addEventListener("error", (event) => {
       reject(new Error(event.message || "worker failed"));
     });
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") {
+    channel.addEventListener("message", ({ data }) => {
+      if (data.type === "hello") {
+        if (data.wantsSnapshot) offerSnapshot(channel, true);
+      } else if (data.type === "ready") {
         window.Kapu.timings = data.timings; // for the benchmark
         resolve();
       } else if (data.type === "failed") {
+        // Python could not start, or (a shared worker) stopped: every open call fails too.
         reject(new Error(data.error));
+        for (const call of pending.values()) call.reject(new Error(data.error));
+        pending.clear();
       } else if (data.type === "result" || data.type === "error") {
         const call = pending.get(data.id);
         pending.delete(data.id);
@@ -54,6 +83,7 @@ function startPython() {
         else call.reject(new Error(data.error));
       }
     });
+    channel.start?.(); // a MessagePort delivers nothing before it is started
   });
   return ready;
 }
@@ -72,7 +102,7 @@ export async function call(calculator, values, lang = document.documentElement.l
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ type: "run", id, request: JSON.stringify({ calculator, values, lang, today }) });
+    channel.postMessage({ type: "run", id, request: JSON.stringify({ calculator, values, lang, today }) });
   });
 }
 

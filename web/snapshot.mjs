@@ -78,36 +78,44 @@ export function unpackInto(memory, body, pages) {
 }
 
 /**
- * In the page: read the stored entry and post it to the new `worker`, which is still starting its
- * thread and fetching its scripts (about 50 ms); the worker's own thread is then busy with
- * Pyodide's set-up, where reading 16 MB took it 100–230 ms. Two messages: { type: "snapshot",
- * headers } (or a `reason` there is none) as soon as the entry is found, then { type:
- * "snapshot-body", body } (transferred, not copied) or { type: "snapshot-body", error }. The worker
- * checks everything (key, hash, pages): this only reads.
+ * In the page: read the stored entry and post it to the new worker (`to`: a dedicated worker, or a
+ * shared worker's port), which is still starting its thread and fetching its scripts (about 50 ms);
+ * the worker's own thread is then busy with Pyodide's set-up, where reading 16 MB took it
+ * 100–230 ms. Two messages: { type: "snapshot", headers } (or a `reason` there is none), then
+ * { type: "snapshot-body", body } (transferred, not copied) or { type: "snapshot-body", error }.
+ * A dedicated worker gets the headers as soon as the entry is found (it needs only the memory's
+ * length to start); with `whole`, both are posted together once the body is read, so a page that
+ * goes away meanwhile leaves a shared worker nothing half offered (it asks the next page). The
+ * worker checks everything (key, hash, pages): this only reads.
  */
-export async function offerSnapshot(worker) {
+export async function offerSnapshot(to, { whole = false } = {}) {
   if (typeof caches === "undefined") {
-    worker.postMessage({ type: "snapshot", reason: "no-storage" });
+    to.postMessage({ type: "snapshot", reason: "no-storage" });
     return;
   }
   let response;
   try {
     response = await (await caches.open(CACHE)).match(ENTRY);
   } catch (err) {
-    worker.postMessage({ type: "snapshot", reason: `unreadable: ${err}` });
+    to.postMessage({ type: "snapshot", reason: `unreadable: ${err}` });
     return;
   }
   if (!response) {
-    worker.postMessage({ type: "snapshot", reason: "missing" });
+    to.postMessage({ type: "snapshot", reason: "missing" });
     return;
   }
-  worker.postMessage({ type: "snapshot", headers: Object.fromEntries(response.headers) });
+  const headers = { type: "snapshot", headers: Object.fromEntries(response.headers) };
+  if (!whole) to.postMessage(headers);
+  let body = null;
+  let error = null;
   try {
-    const body = await response.arrayBuffer();
-    worker.postMessage({ type: "snapshot-body", body }, [body]);
+    body = await response.arrayBuffer();
   } catch (err) {
-    worker.postMessage({ type: "snapshot-body", error: String(err) });
+    error = String(err);
   }
+  if (whole) to.postMessage(headers);
+  if (body) to.postMessage({ type: "snapshot-body", body }, [body]);
+  else to.postMessage({ type: "snapshot-body", error });
 }
 
 /**

@@ -1,5 +1,7 @@
 // Kapu worker: boots the self-hosted Pyodide, loads the calculators wheel from this site,
 // and answers run requests with calculators.web.run_json. A module worker: Pyodide 314 needs it.
+// The bridge starts it as a shared worker where the browser has them (one Python for every page
+// of the site, which outlives a navigation: web/bridge.js), else as one page's dedicated worker.
 // No static import: the worker's module graph is this one file, so its start-up begins as soon as
 // it is fetched, with Pyodide's loader, its 1.2 MB pyodide.asm.mjs and our snapshot module all
 // fetched at once (a static import would fetch them only after this file, then run nothing until
@@ -7,14 +9,29 @@
 const PYODIDE_URL = new URL("__KAPU_PYODIDE__", import.meta.url).href; // Pyodide's versioned folder, filled in at build time
 const pyodideLoader = import(`${PYODIDE_URL}pyodide.mjs`);
 const snapshotModule = import("./__KAPU:snapshot.mjs__");
-// The stored snapshot, read by the page while this worker starts (web/snapshot.mjs offerSnapshot):
-// listened for now, as a message that comes before anyone listens is lost.
+// Who hears this worker: a dedicated worker's one page (the worker itself is the channel), or a
+// shared worker's pages, one port each (added as they connect, below). Each page is told "ready"
+// or "failed", and answered on its own channel.
+const shared = typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope;
+const channels = shared ? new Set() : new Set([self]);
+const tellAll = (message) => { for (const channel of channels) channel.postMessage(message); };
+
+// The stored snapshot, read by a page while this worker starts (web/snapshot.mjs offerSnapshot):
+// listened for from the start, as a message that comes before anyone listens is lost. The headers
+// and the body come from the same page: the first that offers one (a shared worker asks every
+// page that connects before one has: the page first asked may have gone away).
 const offered = {};
 {
   const got = {};
+  let offeredBy = null;
   offered.headers = new Promise((resolve) => { got.snapshot = resolve; });
   offered.body = new Promise((resolve) => { got["snapshot-body"] = resolve; });
-  self.addEventListener("message", ({ data }) => got[data?.type]?.(data));
+  offered.wanted = () => offeredBy === null;
+  offered.receive = (data, channel) => {
+    if (data?.type === "snapshot" && offeredBy === null) offeredBy = channel;
+    if (channel === offeredBy) got[data?.type]?.(data);
+  };
+  if (!shared) self.addEventListener("message", ({ data }) => offered.receive(data, self));
 }
 // Pyodide's 9.6 MB wasm, fetched and compiled from the worker's start (V8 compiles it on other
 // threads as its bytes arrive) rather than when loadPyodide asks for it, after importing and
@@ -88,7 +105,7 @@ async function boot() {
   const web = pyodide.pyimport("calculators.web");
   marks.imported = performance.now();
   timings = { pyodide_ms: t1 - t0, wheel_and_import_ms: performance.now() - t1, snapshot, marks,
-              origin: performance.timeOrigin };
+              origin: performance.timeOrigin, worker: shared ? "shared" : "dedicated", running: false };
   snapshotWanted = snapshot !== "restored" && snapshot !== "no-storage";
   pyodideRef = pyodide;
   webModule = web;
@@ -126,11 +143,14 @@ let timings = null;
 // load failures surface only as an unhandled rejection inside the loader: those too; the reader
 // is told by the widget, so the browser need not report them again.
 let booted = false;
-let failed = false; // reported once: the bridge shows the first cause
+let failure = null; // reported once: the bridge shows the first cause
 function fail(reason) {
-  if (booted || failed) return;
-  failed = true;
-  postMessage({ type: "failed", error: String((reason && reason.message) || reason) });
+  if (booted || failure !== null) return;
+  failure = String((reason && reason.message) || reason);
+  tellAll({ type: "failed", error: failure });
+  // A shared worker that could not start ends, so that the next page starts a new one (a page
+  // that connects meanwhile is told it failed).
+  if (shared) self.close();
 }
 // The stand-in's instantiation: the module compiled at the start, or (if that failed) Pyodide's
 // request made for real.
@@ -171,16 +191,16 @@ const started = boot();
 started.then(
   () => {
     booted = true;
-    postMessage({ type: "ready", timings });
+    tellAll({ type: "ready", timings });
   },
   fail,
 );
 
-self.addEventListener("message", async ({ data }) => {
-  if (data.type !== "run") return;
+async function answer(data, channel) {
+  if (data?.type !== "run") return;
   try {
     const runJson = await started;
-    postMessage({ type: "result", id: data.id, outcome: runJson(data.request) });
+    channel.postMessage({ type: "result", id: data.id, outcome: runJson(data.request) });
     if (snapshotWanted) {
       // After the first answer (the bridge's warm-up): Python has loaded what the calculators need.
       snapshotWanted = false;
@@ -189,11 +209,44 @@ self.addEventListener("message", async ({ data }) => {
         warmed = w;
         return (await snapshotModule).makeSnapshot(pyodideRef, SNAPSHOT_KEY);
       }).then(
-        () => postMessage({ type: "snapshot", stored: true, warmed }),
-        (err) => postMessage({ type: "snapshot", stored: false, error: String(err) }),
+        () => tellAll({ type: "snapshot", stored: true, warmed }),
+        (err) => tellAll({ type: "snapshot", stored: false, error: String(err) }),
       );
     }
   } catch (err) {
-    postMessage({ type: "error", id: data.id, error: String(err && err.message || err) });
+    channel.postMessage({ type: "error", id: data.id, error: String(err && err.message || err) });
+    if (booted) giveUpIfBroken();
   }
-});
+}
+
+// run_json answers every request, a bad one with an error outcome: a call that throws means Python
+// itself may be broken (Pyodide refuses every call after a fatal error). A dedicated worker ends
+// with its page, but a shared one would serve the next pages too: if Python no longer runs at all,
+// tell every page and end, so that the next page starts a new one.
+function giveUpIfBroken() {
+  try {
+    pyodideRef.runPython("0");
+  } catch (err) {
+    tellAll({ type: "failed", error: `Python stopped: ${err && err.message || err}` });
+    if (shared) self.close();
+  }
+}
+
+if (shared) {
+  // A page connects: it is asked for the stored snapshot while none has been offered, and told at
+  // once if Python is already running (a reload, another calculator: no start-up at all) or could
+  // not start.
+  self.addEventListener("connect", ({ ports: [port] }) => {
+    channels.add(port);
+    port.addEventListener("message", ({ data }) => {
+      offered.receive(data, port);
+      answer(data, port);
+    });
+    port.start();
+    port.postMessage({ type: "hello", wantsSnapshot: offered.wanted() && !booted && failure === null });
+    if (booted) port.postMessage({ type: "ready", timings: { ...timings, running: true } });
+    else if (failure !== null) port.postMessage({ type: "failed", error: failure });
+  });
+} else {
+  self.addEventListener("message", ({ data }) => answer(data, self));
+}

@@ -13,6 +13,9 @@ Fixtures (tests/conftest.py); every test using them is marked `browser` automati
   typed into or computed by a widget. Do not navigate that page (tests/browser/pool.py). It records
   `window.__kapuOutcomes` (as RECORD_OUTCOMES; `submit_and_settle` works) and `window.__kapuStates`.
   `calculator_page(calculator, lang, fresh=True)` is a page just loaded, Python still starting.
+- `shared_workers`: every shared worker of the browser (the bridge's Python runs in one), watched
+  and steered over the DevTools protocol (tests/browser/cdp.py): `fail(pattern)` makes their
+  requests fail, `end(page)` ends the ones of a page's context.
 - `page_problems`: what went wrong on this test's pages so far; a test whose page talks to a second
   origin of its own (a host page embedding Kapu) adds it to `page_problems.also_allowed`.
 - `python_snapshot`: the session context holds Python's stored snapshot, so a calculator opened
@@ -22,6 +25,11 @@ Fixtures (tests/conftest.py); every test using them is marked `browser` automati
 On every page of both kinds, the test fails on a request to another origin, a console error, an
 uncaught page error, or a same-origin request that fails (HTTP >= 400 included), unless declared
 with `@pytest.mark.expect_page_errors(r"regex", ...)` (tests/browser/watch.py).
+
+Python runs in a shared worker per context, so a calculator page in the session's context finds it
+running. `dedicated_worker(page)` before `page.goto` makes that page start its own, in a dedicated
+worker, as a browser without shared workers does: for tests that steer the worker's downloads with
+routes (Playwright does not see a shared worker's requests).
 
 `without_python(page)` before `page.goto` keeps Pyodide from loading on a page whose test does
 not need it (the widget stays "loading"): tables, the language switcher, plain reading.
@@ -53,7 +61,23 @@ def wait_ready(page, calculator: str, timeout: int = BOOT_TIMEOUT_MS):
 def without_python(page) -> None:
     """This page's calculators never start Python: the worker script is an empty module, so
     Pyodide is never requested (the widgets stay "loading", as on a slow connection)."""
+    dedicated_worker(page)  # a route reaches a dedicated worker's script only
     page.route(KAPU_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
+
+
+# The bridge starts Python in a shared worker where the browser has them (web/bridge.js), and in a
+# dedicated worker where it has not. Playwright sees a dedicated worker's requests (routes, request
+# events) and not a shared worker's (tests/browser/cdp.py watches those), so a test that steers the
+# worker's downloads with routes, or needs a Python of its own page that is still starting, makes
+# its page such a browser. The worker runs the same code either way; test_shared_worker.py tests
+# what only a shared worker does.
+NO_SHARED_WORKER = "delete window.SharedWorker;"
+
+
+def dedicated_worker(page_or_context) -> None:
+    """Before its pages load: their calculators start Python in a dedicated worker of their own, as
+    in a browser without shared workers."""
+    page_or_context.add_init_script(NO_SHARED_WORKER)
 
 
 # The calculators' worker script, by its plain name or its content-hashed one (the pages load the latter).
@@ -171,11 +195,23 @@ def call_all(page, calculator: str, cases: list[dict], lang: str, today: str) ->
 # An init script: keeps the worker's report on the snapshot it stored (or could not) in
 # window.__kapuSnapshot (the bridge has no use for it; the snapshot tests wait for it).
 RECORD_SNAPSHOT = """
-const NativeWorker = window.Worker;
-window.Worker = class extends NativeWorker {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (e) => { if (e.data.type === "snapshot") window.__kapuSnapshot = e.data; });
+{
+  const record = (e) => { if (e.data.type === "snapshot") window.__kapuSnapshot = e.data; };
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", record);
+    }
+  };
+  if (window.SharedWorker) {
+    const NativeShared = window.SharedWorker;
+    window.SharedWorker = class extends NativeShared {
+      constructor(...args) {
+        super(...args);
+        this.port.addEventListener("message", record);
+      }
+    };
   }
-};
+}
 """

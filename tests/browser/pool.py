@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from tests.browser.helpers import page_url, wait_ready, widget
+from tests.browser.helpers import dedicated_worker, page_url, wait_ready, widget
 
 # Recorded on every pooled page from its first paint: the widgets as the server sent them (before
 # the bridge, a module script, runs: readyState "interactive" comes first), every outcome a widget
@@ -124,7 +124,7 @@ class CalculatorPages:
             page.close()
             page = None
         if page is None:
-            page = self._open(calculator, lang)
+            page = self._open(calculator, lang, fresh=fresh)
             if not fresh:
                 wait_ready(page, calculator)
         page.bring_to_front()  # else Chromium throttles its timers as a background tab's: ~1 s per step
@@ -144,11 +144,13 @@ class CalculatorPages:
             wait_ready(page, calculator)
             assert page.evaluate(SNAPSHOT_STORED, 60_000), "the new page stored no Python snapshot"
 
-    def _open(self, calculator: str, lang: str):
+    def _open(self, calculator: str, lang: str, *, fresh: bool = False):
         page = self.context.new_page()
         self.viewport = self.viewport or page.viewport_size
         self.watcher.watch(page)
         page.add_init_script(RECORD_WIDGETS)
+        if fresh:  # its own Python, still starting (not the context's shared worker, already running)
+            dedicated_worker(page)
         page.goto(self.url(calculator, lang))
         return page
 

@@ -11,7 +11,7 @@ import pytest
 from calculators import web
 from calculators.core import examples
 from calculators.core.i18n import LANGUAGES, translate
-from tests.browser.helpers import axe_violations, call_all, page_url, wait_ready, widget
+from tests.browser.helpers import axe_violations, call_all, dedicated_worker, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
 
@@ -149,11 +149,15 @@ def test_python_in_the_browser_agrees_with_cpython(calculator_page):
         assert not [e["id"] for e, out in zip(requests, browser, strict=True) if examples.mismatches(e, out)]
 
 
-def test_nothing_leaves_the_origin_and_python_is_self_hosted(page, site_url):
+def test_nothing_leaves_the_origin_and_python_is_self_hosted_in_a_dedicated_worker(page, site_url):
+    """Where the browser has no shared workers, each page starts Python in a worker of its own
+    (test_shared_worker.py: the same for a shared worker, the usual case)."""
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))
+    dedicated_worker(page)
     open_validators(page, site_url, "vi")
     wait_ready(page, "validators")
+    assert page.evaluate("window.Kapu.timings.worker") == "dedicated"
     type_example(page, EXAMPLES["example"][0]["values"])
     # The watcher sees the worker's own downloads, so an outside request could not hide from it.
     assert any(re.search(r"/assets/pyodide/[^/]+/pyodide\.asm\.wasm$", u) for u in seen)
@@ -170,6 +174,7 @@ def test_nothing_leaves_the_origin_and_python_is_self_hosted(page, site_url):
         r"^request failed \(net::ERR_FAILED\) \S*/assets/kapu/wheels/\S*\.whl$")),
 ])
 def test_python_that_cannot_load_says_so_and_the_page_stays_usable(page, site_url, lang, blocked):
+    dedicated_worker(page)  # routes reach its requests (a shared worker's: test_shared_worker.py)
     page.route(blocked, lambda route: route.abort())
     root = open_validators(page, site_url, lang)
     root.locator('xpath=self::*[@data-state="error"]').wait_for(timeout=90_000)

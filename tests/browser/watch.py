@@ -74,6 +74,17 @@ class Watcher:
         page.on("response", self._on_response)
         page.on("requestfailed", self._on_request_failed)
 
+    def watch_shared_workers(self, workers) -> None:
+        """Also watch every shared worker (tests/browser/cdp.py: Playwright does not see them). A
+        worker's requests may go to its own origin only; its failed requests, console errors and
+        uncaught exceptions count as its page's would."""
+        workers.events.request.append(self._on_worker_request)
+        workers.events.problem.append(lambda worker, text: self._sink().problems.append(f"{text} (shared worker)"))
+
+    def _on_worker_request(self, worker: str, url: str) -> None:
+        if not (url.startswith((origin(worker), "data:", "blob:")) and origin(worker)):
+            self._sink().foreign.append(f"{url} (from the shared worker {worker})")
+
     def _on_request(self, request) -> None:
         url = request.url
         if not (self.same_origin(url) or url.startswith(("data:", "blob:"))):
@@ -92,6 +103,12 @@ class Watcher:
         failure = request.failure or "failed"
         if failure != CANCELLED and self.same_origin(request.url):
             self._sink().problems.append(f"request failed ({failure}) {request.url}")
+
+
+def origin(url: str) -> str:
+    """scheme://host:port/ of an http(s) address; "" for any other."""
+    match = re.match(r"https?://[^/?#]+", url)
+    return match.group(0) + "/" if match else ""
 
 
 def expected_patterns(node) -> list[str]:

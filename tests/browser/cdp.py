@@ -1,0 +1,197 @@
+"""Chromium's shared workers, watched over the DevTools protocol.
+
+The bridge runs Python in a shared worker (web/bridge.js), and Playwright does not see shared
+workers: neither page nor context routes intercept their requests, and no `request` or `console`
+event reports them. So the tests' Chromium also opens its DevTools endpoint on 127.0.0.1 (the
+`browser` fixture), and `SharedWorkers` attaches to every shared worker of every context as it
+starts: Chromium holds the new worker until this client has switched on what it watches, so not
+one request is missed. It reports each worker's requests, HTTP errors, failed loads, console errors
+and uncaught exceptions to the listeners (the session's Watcher, tests/browser/watch.py), can make
+a request fail (`fail`), and can end the shared workers of a context (`end`: its next page starts a new one).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import socket
+import threading
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+
+from websockets.sync.client import connect
+
+CALL_TIMEOUT_S = 10
+
+
+def free_port() -> int:
+    """A port nobody listens on now, for Chromium's DevTools endpoint."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class WorkerEvents:
+    """What the listeners hear about. Each is called with the worker's script address first."""
+
+    request: list[Callable[[str, str], None]] = field(default_factory=list)  # (worker, url)
+    problem: list[Callable[[str, str], None]] = field(default_factory=list)  # (worker, text as Watcher's)
+
+
+class SharedWorkers:
+    """A DevTools client on the browser's endpoint, attached to every shared worker."""
+
+    def __init__(self, port: int):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/version", timeout=CALL_TIMEOUT_S) as answer:
+            endpoint = json.load(answer)["webSocketDebuggerUrl"]
+        self.events = WorkerEvents()
+        self.seen: list[tuple[str, str]] = []  # every (worker, url) requested, for tests of this watch
+        self._stack = ExitStack()
+        self._socket = self._stack.enter_context(connect(endpoint, max_size=None))
+        self._lock = threading.Lock()
+        self._next_id = 0
+        self._answers: dict[int, tuple[threading.Event, dict]] = {}
+        self._workers: dict[str, str] = {}  # DevTools session -> the worker's script address
+        self._requests: dict[tuple[str, str], str] = {}  # (session, request id) -> url
+        self._failing: list[tuple[re.Pattern, int | None]] = []
+        self._faulted: set[tuple[str, str]] = set()  # (session, request id) failed by `fail`
+        threading.Thread(target=self._read, name="shared-worker-watch", daemon=True).start()
+        # Every new shared worker waits for this client (waitForDebuggerOnStart), in every context.
+        self.call("Target.setAutoAttach", {
+            "autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True,
+            "filter": [{"type": "shared_worker", "exclude": False}, {"exclude": True}],
+        })
+
+    # --- for tests -------------------------------------------------------------------------------
+
+    @contextmanager
+    def fail(self, pattern: str, status: int | None = None) -> Iterator[None]:
+        """Shared workers started meanwhile see every request whose address matches the regular
+        expression `pattern` fail: with HTTP `status`, or (None) as a failed connection
+        (net::ERR_FAILED), as a page route's fulfil or abort would."""
+        rule = (re.compile(pattern), status)
+        self._failing.append(rule)
+        try:
+            yield
+        finally:
+            self._failing.remove(rule)
+
+    def end(self, page) -> int:
+        """End the shared workers of `page`'s browser context (as the browser does some minutes
+        after their last page closed): its next page starts a new one. How many there were."""
+        workers = self.running(page)
+        for target in workers:
+            self.call("Target.closeTarget", {"targetId": target})
+        return len(workers)
+
+    def running(self, page) -> list[str]:
+        """The DevTools target ids of the shared workers running in `page`'s browser context."""
+        session = page.context.new_cdp_session(page)
+        try:
+            context_id = session.send("Target.getTargetInfo")["targetInfo"]["browserContextId"]
+        finally:
+            session.detach()
+        return [t["targetId"] for t in self.call("Target.getTargets")["targetInfos"]
+                if t["type"] == "shared_worker" and t.get("browserContextId") == context_id]
+
+    def close(self) -> None:
+        self._stack.close()
+
+    # --- the protocol ----------------------------------------------------------------------------
+
+    def _send(self, method: str, params: dict | None = None, session: str | None = None) -> int:
+        with self._lock:
+            self._next_id += 1
+            message = {"id": self._next_id, "method": method, "params": params or {}}
+            if session:
+                message["sessionId"] = session
+            self._answers[self._next_id] = (threading.Event(), {})
+            self._socket.send(json.dumps(message))
+            return self._next_id
+
+    def call(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        """Send a command and wait for its answer (never from the reading thread)."""
+        done, answer = self._answers[self._send(method, params, session)]
+        if not done.wait(CALL_TIMEOUT_S):
+            raise TimeoutError(f"DevTools did not answer {method}")
+        if "error" in answer:
+            raise RuntimeError(f"{method}: {answer['error']}")
+        return answer.get("result", {})
+
+    def _read(self) -> None:
+        for raw in self._socket:
+            message = json.loads(raw)
+            if "id" in message:
+                done, answer = self._answers.pop(message["id"], (None, None))
+                if done is not None:
+                    answer.update(message)
+                    done.set()
+                continue
+            handler = getattr(self, "_on_" + message.get("method", "").replace(".", "_"), None)
+            if handler:
+                handler(message.get("sessionId"), message.get("params", {}))
+
+    def _on_Target_attachedToTarget(self, _session, params) -> None:
+        session, worker = params["sessionId"], params["targetInfo"]["url"]
+        self._workers[session] = worker
+        self._send("Network.enable", session=session)
+        self._send("Runtime.enable", session=session)
+        if self._failing:
+            self._send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]}, session=session)
+        self._send("Runtime.runIfWaitingForDebugger", session=session)
+
+    def _on_Target_detachedFromTarget(self, _session, params) -> None:
+        self._workers.pop(params.get("sessionId"), None)
+
+    def _tell(self, kind: str, session: str, text: str) -> None:
+        for listener in getattr(self.events, kind):
+            listener(self._workers.get(session, ""), text)
+
+    def _on_Network_requestWillBeSent(self, session, params) -> None:
+        url = params["request"]["url"]
+        self._requests[(session, params["requestId"])] = url
+        self.seen.append((self._workers.get(session, ""), url))
+        self._tell("request", session, url)
+
+    def _on_Network_responseReceived(self, session, params) -> None:
+        status, url = params["response"]["status"], params["response"]["url"]
+        if status >= 400 and (session, params["requestId"]) not in self._faulted:
+            self._tell("problem", session, f"HTTP {status} {url}")
+
+    def _on_Network_loadingFailed(self, session, params) -> None:
+        url = self._requests.get((session, params["requestId"]), "?")
+        if params.get("errorText") != "net::ERR_ABORTED" and (session, params["requestId"]) not in self._faulted:
+            self._tell("problem", session, f"request failed ({params.get('errorText')}) {url}")
+
+    def _on_Runtime_consoleAPICalled(self, session, params) -> None:
+        if params["type"] == "error":
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params["args"])
+            self._tell("problem", session, f"console error: {text}")
+
+    def _on_Runtime_exceptionThrown(self, session, params) -> None:
+        details = params["exceptionDetails"]
+        text = details.get("exception", {}).get("description") or details.get("text", "")
+        self._tell("problem", session, f"page error: {text}")
+
+    def _on_Fetch_requestPaused(self, session, params) -> None:
+        url = params["request"]["url"]
+        rule = next((rule for rule in self._failing if rule[0].search(url)), None)
+        if rule is None:
+            self._send("Fetch.continueRequest", {"requestId": params["requestId"]}, session=session)
+            return
+        # Reported here, as Playwright reports a route's failure: the worker may end (it cannot
+        # start) before its own Network event would arrive.
+        self._faulted.add((session, params.get("networkId")))
+        status = rule[1]
+        self._tell("problem", session, f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}")
+        if status is None:
+            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"},
+                       session=session)
+        else:
+            body = base64.b64encode(f"HTTP {status} (a test's fault)".encode()).decode()
+            self._send("Fetch.fulfillRequest", {"requestId": params["requestId"], "responseCode": status,
+                                                "body": body}, session=session)
