@@ -10,7 +10,9 @@ Prints:
 - bytes transferred (cold cache) for a guide page and a calculator page; target: a page without a
   calculator transfers no Pyodide bytes; the guide page's bytes gzip-compressed, target <= 150 KB;
 - one reader's later visits in one profile (service worker and Python snapshot in place): a reload
-  of validators, a first visit to another calculator, a third one offline; each as a ratio to the
+  of validators, a first visit to another calculator (both find Python running in the shared
+  worker), validators in a page without shared workers (Python not running: the snapshot
+  restored in a dedicated worker; no target), a third calculator offline; each as a ratio to the
   bare boot above; targets <= 0.15, and offline the calculator answers;
 - the snapshot's storage in bytes; where a repeat visit's time goes (the worker's start-up marks);
 - Lighthouse 12.2.3 (bench/package.json, installed by `make bench` only), mobile preset, Debian's
@@ -44,19 +46,30 @@ from kapu_build.assets import pyodide_version  # noqa: E402
 from kapu_build.browser_deps import CHROMIUM_ARGS, chromium  # noqa: E402
 from kapu_build.static_server import serve  # noqa: E402
 
-# Timestamps every Worker creation, so both boots are measured from the same point.
+# Timestamps every Worker and SharedWorker creation (the bridge starts Python in a shared worker
+# where the browser has them), so both boots are measured from the same point.
 STAMP_WORKERS = """
 window.__workerStarts = [];
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
   constructor(...args) { window.__workerStarts.push(performance.now()); super(...args); }
 };
+if (window.SharedWorker) {
+  const NativeShared = window.SharedWorker;
+  window.SharedWorker = class extends NativeShared {
+    constructor(...args) { window.__workerStarts.push(performance.now()); super(...args); }
+  };
+}
 """
+
+# A browser without shared workers: each page starts Python in a dedicated worker of its own (the
+# bridge's fallback, and the bare boot's worker below).
+NO_SHARED_WORKER = "delete window.SharedWorker;"
 
 # The baseline: the same calculator page, but its worker replaced by one that only boots Pyodide.
 # Same page, same moment, same competition for the CPU (Material's search worker starts too):
 # the difference is what Kapu adds (wheel, import, warm-up, messages).
-BARE_WORKER = """
+BARE_WORKER = NO_SHARED_WORKER + """
 window.__workerStarts = [];
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
@@ -124,7 +137,9 @@ ANY_READY = """async () => {
   const w = document.querySelector('[data-calculator]');
   while (w.dataset.state === "loading") await new Promise((r) => setTimeout(r, 5));
   if (w.dataset.state !== "ready") throw new Error("widget " + w.dataset.state);
-  return [performance.now() - window.__workerStarts[0], window.Kapu.timings.snapshot];
+  const t = window.Kapu.timings;
+  const how = t.running ? "python running" : `${t.worker} worker, ${t.snapshot}`;
+  return [performance.now() - window.__workerStarts[0], how];
 }"""
 
 # Wait until the service worker holds the page's language and the snapshot is stored.
@@ -144,6 +159,7 @@ SETTLED = """async () => {
 # worker's creation; "worker" is when the worker's own clock started; "ready" the widget's ready.
 BREAKDOWN = """() => {
   const t = window.Kapu.timings;
+  if (t.running) return {};  // no start-up: the worker's marks are those of an earlier page's
   const offset = t.origin - performance.timeOrigin - window.__workerStarts[0];
   const marks = Object.entries(t.marks).map(([k, v]) => [k, Math.round(v + offset)]);
   return Object.fromEntries([["worker", Math.round(offset)], ...marks.sort((a, b) => a[1] - b[1])]);
@@ -164,6 +180,14 @@ def repeat_visits(browser, base: str) -> dict:
     page.goto(base + "calculators/eligibility/")
     other, other_how = page.evaluate(ANY_READY)
     other_marks = page.evaluate(BREAKDOWN) | {"ready": round(other)}
+    # The same reader where Python is not running: a browser without shared workers, or after the
+    # browser ended the shared worker (minutes after the last page closed): the snapshot restored.
+    alone = context.new_page()
+    alone.add_init_script(NO_SHARED_WORKER)
+    alone.goto(base + "calculators/validators/")
+    restored, restored_how = alone.evaluate(ANY_READY)
+    restored_marks = alone.evaluate(BREAKDOWN) | {"ready": round(restored)}
+    alone.close()
     context.set_offline(True)
     page.goto(base + "calculators/coverage-end/")
     offline, offline_how = page.evaluate(ANY_READY)
@@ -171,6 +195,7 @@ def repeat_visits(browser, base: str) -> dict:
     context.close()
     return {"first_ms": round(first), "repeat_ms": round(repeat), "repeat_boot": how,
             "other_calculator_ms": round(other), "other_boot": other_how,
+            "restored_ms": round(restored), "restored_boot": restored_how, "restored_marks": restored_marks,
             "offline_ms": round(offline), "offline_boot": offline_how, "offline_answer": answered,
             "snapshot_bytes": snapshot_bytes, "snapshot_memory_bytes": memory_bytes,
             "repeat_marks": repeat_marks, "other_marks": other_marks}
@@ -289,6 +314,7 @@ def measure(site: Path, runs: int) -> dict:
         "visits": visits,
         "repeat_over_bare": round(visits["repeat_ms"] / bare_ms, 3),
         "other_over_bare": round(visits["other_calculator_ms"] / bare_ms, 3),
+        "restored_over_bare": round(visits["restored_ms"] / bare_ms, 3),
         "offline_over_bare": round(visits["offline_ms"] / bare_ms, 3),
     }
 
@@ -305,16 +331,19 @@ def visits_only(site: Path, runs: int) -> str:
             visits.append(repeat_visits(browser, base))
             v = visits[-1]
             print(f"  run {len(visits)}: bare {bare[-1]:.0f} ms, repeat {v['repeat_ms']} ({v['repeat_boot']}), "
-                  f"other {v['other_calculator_ms']} ({v['other_boot']}), offline {v['offline_ms']} "
+                  f"other {v['other_calculator_ms']} ({v['other_boot']}), not running {v['restored_ms']} "
+                  f"({v['restored_boot']}), offline {v['offline_ms']} "
                   f"({v['offline_answer']}), load {os.getloadavg()[0]:.1f}", flush=True)
         browser.close()
     b = statistics.median(bare)
     lines = [f"Median of {runs}: bare boot {b:.0f} ms"]
-    for name, key, marks in (("repeat", "repeat_ms", "repeat_marks"), ("other calculator", "other_calculator_ms",
-                                                                        "other_marks")):
+    for name, key, marks, target in (("repeat", "repeat_ms", "repeat_marks", True),
+                                     ("other calculator", "other_calculator_ms", "other_marks", True),
+                                     ("not running", "restored_ms", "restored_marks", False)):
         ms = statistics.median(v[key] for v in visits)
         steps = {k: round(statistics.median(v[marks].get(k, 0) for v in visits)) for k in visits[0][marks]}
-        lines.append(f"  {name:<17} {ms:.0f} ms, ratio {ms / b:.3f} (target <= 0.15: {verdict(ms / b <= 0.15)}); "
+        aim = f"target <= 0.15: {verdict(ms / b <= 0.15)}" if target else "no target"
+        lines.append(f"  {name:<17} {ms:.0f} ms, ratio {ms / b:.3f} ({aim}); "
                      + ", ".join(f"{k} {t}" for k, t in sorted(steps.items(), key=lambda kv: kv[1])))
     return "\n".join(lines)
 
@@ -432,6 +461,8 @@ def report(r: dict) -> str:
         f"  target <= 0.15: {verdict(r['repeat_over_bare'] <= 0.15)}",
         f"  other calculator ready   {v['other_calculator_ms']:>9} ms  ({v['other_boot']}) ratio "
         f"{r['other_over_bare']}  target <= 0.15: {verdict(r['other_over_bare'] <= 0.15)}",
+        f"  Python not running       {v['restored_ms']:>9} ms  ({v['restored_boot']}) ratio "
+        f"{r['restored_over_bare']}  (no target: a browser without shared workers, or the worker ended)",
         f"  offline calculator ready {v['offline_ms']:>9} ms  ({v['offline_boot']}) ratio {r['offline_over_bare']}"
         f", answered: {v['offline_answer']}  {verdict(v['offline_answer'] in ('answer', 'empty', 'problems'))}",
         f"  snapshot storage         {v['snapshot_bytes']:>9} bytes  (Python's memory "
@@ -440,6 +471,8 @@ def report(r: dict) -> str:
         + ", ".join(f"{k} {t}" for k, t in v["repeat_marks"].items()),
         "  other calculator, ms from the worker's creation: "
         + ", ".join(f"{k} {t}" for k, t in v["other_marks"].items()),
+        "  Python not running, ms from the worker's creation: "
+        + ", ".join(f"{k} {t}" for k, t in v["restored_marks"].items()),
         *lighthouse_report(r.get("lighthouse", {})),
         hostile_report(r["hostile"]),
     ])

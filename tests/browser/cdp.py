@@ -6,7 +6,8 @@ event reports them. So the tests' Chromium also opens its DevTools endpoint on 1
 `browser` fixture), and `SharedWorkers` attaches to every shared worker of every context as it
 starts: Chromium holds the new worker until this client has switched on what it watches, so not
 one request is missed. It reports each worker's requests, HTTP errors, failed loads, console errors
-and uncaught exceptions to the listeners (the session's Watcher, tests/browser/watch.py), can make
+and uncaught exceptions to the listeners (Watchers, tests/browser/watch.py: in the same words as
+Playwright's events for a page), can make
 a request fail (`fail`), and can end the shared workers of a context (`end`: its next page starts a new one).
 """
 
@@ -170,7 +171,9 @@ class SharedWorkers:
     def _on_Runtime_consoleAPICalled(self, session, params) -> None:
         if params["type"] == "error":
             text = " ".join(str(a.get("value", a.get("description", ""))) for a in params["args"])
-            self._tell("problem", session, f"console error: {text}")
+            frames = params.get("stackTrace", {}).get("callFrames", [])
+            where = f" (at {frames[0]['url']})" if frames and frames[0].get("url") else ""
+            self._tell("problem", session, f"console error: {text}{where}")
 
     def _on_Runtime_exceptionThrown(self, session, params) -> None:
         details = params["exceptionDetails"]

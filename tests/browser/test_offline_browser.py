@@ -168,11 +168,13 @@ def test_after_one_calculator_page_every_page_of_the_language_works_offline(hu_s
     assert not failures, "\n".join(failures)
 
 
-def test_the_widget_says_error_offline_when_python_is_not_stored(browser, site, snapshot_seed):
+def test_the_widget_says_error_offline_when_python_is_not_stored(browser, site, snapshot_seed, shared_workers):
     """Honest states: with the wheel missing from the cache and no network, never `ready`."""
     context, page = seeded_context(browser, site, snapshot_seed, "pl-PL")
     store_language(page, site.url, "pl")
     assert_restored(page)
+    # Python no longer running either (the browser ends a shared worker minutes after its last page).
+    assert shared_workers.end(page) == 1
     page.evaluate("""async () => {
         for (const name of await caches.keys()) {
             const cache = await caches.open(name);

@@ -8,16 +8,21 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-# Counts the bridge's run requests to its worker (the worker already exists: patch the prototype).
+# Counts the bridge's run requests to its worker (the worker already exists: patch the prototypes
+# of both channels the bridge may use, a shared worker's port and a dedicated worker).
 COUNT_RUNS = """() => {
   window.__kapuRuns = 0;
-  window.__kapuPost = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (message?.type === "run") window.__kapuRuns += 1;
-    return window.__kapuPost.call(this, message, ...rest);
-  };
+  window.__kapuPost = [MessagePort.prototype.postMessage, Worker.prototype.postMessage];
+  for (const [i, kind] of [MessagePort, Worker].entries()) {
+    kind.prototype.postMessage = function (message, ...rest) {
+      if (message?.type === "run") window.__kapuRuns += 1;
+      return window.__kapuPost[i].call(this, message, ...rest);
+    };
+  }
 }"""
-RESTORE = "() => { Worker.prototype.postMessage = window.__kapuPost; }"
+RESTORE = """() => {
+  [MessagePort.prototype.postMessage, Worker.prototype.postMessage] = window.__kapuPost;
+}"""
 
 
 def runs_after(page, root, act) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import RECORD_SNAPSHOT, page_url, wait_ready, without_search
+from tests.browser.helpers import RECORD_SNAPSHOT, dedicated_worker, page_url, wait_ready, without_search
 
 pytestmark = pytest.mark.browser
 
@@ -85,6 +85,9 @@ def boot(page, url: str | None = None) -> str:
 
 def test_snapshot_restored_and_every_unusable_snapshot_falls_back(page, site_url):
     page.add_init_script(RECORD_SNAPSHOT)
+    # Each load starts its own Python (a dedicated worker): not the context's shared one, running
+    # already (the snapshot is offered to either in the same way: test_shared_worker.py).
+    dedicated_worker(page)
     without_search(page)
     # First a page of the site without a calculator (no boot of its own): earlier tests in the
     # session may have stored a snapshot, start from none.

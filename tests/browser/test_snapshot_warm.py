@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from calculators.core.registry import CALCULATORS
-from tests.browser.helpers import RECORD_SNAPSHOT, page_url, wait_ready, without_search
+from tests.browser.helpers import RECORD_SNAPSHOT, dedicated_worker, page_url, wait_ready, without_search
 
 pytestmark = pytest.mark.browser
 
@@ -17,6 +17,9 @@ FORGET = "async () => (await caches.open('kapu-python-snapshot')).delete('/__kap
 
 def test_every_calculator_is_warmed_before_the_snapshot(page, site_url):
     page.add_init_script(RECORD_SNAPSHOT)
+    # Each load starts its own Python (a dedicated worker): not the context's shared one, running
+    # already (the snapshot is offered to either in the same way: test_shared_worker.py).
+    dedicated_worker(page)
     without_search(page)  # (every load would build the search index: not needed here)
     # First a page without a calculator (no boot of its own): an earlier test may have stored a
     # snapshot, and this boot must make one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calculators.core.i18n import LANGUAGES, translate
-from tests.browser.helpers import RECORD_OUTCOMES, page_url, wait_ready, widget
+from tests.browser.helpers import RECORD_OUTCOMES, dedicated_worker, page_url, wait_ready, widget
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ def test_enter_while_loading_is_answered_when_ready(page, site_url, lang):
     """A page of its own (not a pooled one): the test is about the time before Python is ready, and
     holds Pyodide back from the first request."""
     held = []  # Pyodide's WebAssembly, held back until the reader has pressed Enter
+    dedicated_worker(page)  # a Python of this page's own, still starting; routes reach its requests
     page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
     page.add_init_script(RECORD_OUTCOMES)
     page.goto(page_url(site_url, lang, "calculators/validators/"))

@@ -2,13 +2,14 @@
 loadPyodide asks for it: it is still downloaded once, and if that early compile fails, Pyodide's
 own request is made and the widget starts as it would have. In the session's context (service
 workers blocked): every request is seen, and Python restores the stored snapshot rather than
-starting cold (the wasm is fetched and compiled either way)."""
+starting cold (the wasm is fetched and compiled either way). Each page starts its own Python in a
+dedicated worker, whose requests Playwright's routes see (a shared worker runs the same code)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import page_url, wait_ready
+from tests.browser.helpers import dedicated_worker, page_url, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +23,7 @@ def answers(page) -> str:
 
 def test_the_wasm_is_downloaded_once_and_python_answers(page, site_url):
     asked = []
+    dedicated_worker(page)  # routes reach a dedicated worker's requests (the same worker code)
     page.route(WASM, lambda route: (asked.append(route.request.url), route.continue_()))
     page.goto(page_url(site_url, "hu", "calculators/validators/"))
     wait_ready(page, "validators")
@@ -41,6 +43,7 @@ def test_a_failed_early_compile_falls_back_to_pyodides_own_request(page, site_ur
         else:
             route.continue_()
 
+    dedicated_worker(page)
     page.route(WASM, first_fails)
     page.goto(page_url(site_url, "pl", "calculators/validators/"))
     wait_ready(page, "validators")

@@ -74,16 +74,27 @@ class Watcher:
         page.on("response", self._on_response)
         page.on("requestfailed", self._on_request_failed)
 
-    def watch_shared_workers(self, workers) -> None:
-        """Also watch every shared worker (tests/browser/cdp.py: Playwright does not see them). A
-        worker's requests may go to its own origin only; its failed requests, console errors and
-        uncaught exceptions count as its page's would."""
-        workers.events.request.append(self._on_worker_request)
-        workers.events.problem.append(lambda worker, text: self._sink().problems.append(f"{text} (shared worker)"))
+    def watch_shared_workers(self, workers):
+        """Also watch the shared workers of this watcher's origins (tests/browser/cdp.py: Playwright
+        does not see them): their failed requests, console errors and uncaught exceptions count as
+        their pages' would. Any shared worker's request to another origin than its own is foreign.
+        Returns the function that stops this."""
 
-    def _on_worker_request(self, worker: str, url: str) -> None:
-        if not (url.startswith((origin(worker), "data:", "blob:")) and origin(worker)):
-            self._sink().foreign.append(f"{url} (from the shared worker {worker})")
+        def on_request(worker: str, url: str) -> None:
+            if not (origin(worker) and url.startswith((origin(worker), "data:", "blob:"))):
+                self._sink().foreign.append(f"{url} (from the shared worker {worker})")
+
+        def on_problem(worker: str, text: str) -> None:
+            if self.same_origin(worker):
+                self._sink().problems.append(text)
+
+        workers.events.request.append(on_request)
+        workers.events.problem.append(on_problem)
+
+        def stop() -> None:
+            workers.events.request.remove(on_request)
+            workers.events.problem.remove(on_problem)
+        return stop
 
     def _on_request(self, request) -> None:
         url = request.url
