@@ -1,4 +1,5 @@
-"""Loading failures, injected by the test server: a failed start shows `error` within 5 s in the
+"""Loading failures, injected by the test server (or, for a failed request of Python's shared worker,
+by the DevTools watch: tests/browser/cdp.py): a failed start shows `error` within 5 s in the
 page's language; a stalled download shows a "still loading" note and keeps waiting; the rest of
 the page stays usable either way."""
 
@@ -56,7 +57,15 @@ def open_pages(browser, built_site, shared_workers, cases, clock: bool = False):
     stack = ExitStack()
     pages = []
     for suffix, fault, lang in cases:
-        url = stack.enter_context(serve(built_site, {suffix: fault}))
+        if fault == "404":
+            # Python starts in a shared worker: its failed request is made by the DevTools watch
+            # (tests/browser/cdp.py), which reports it as it makes it. (A 404 from the server is
+            # reported by Chromium asynchronously, and may come after the worker, which could not
+            # start, has ended: then it is never reported.)
+            url = stack.enter_context(serve(built_site))
+            stack.enter_context(shared_workers.fail(f"^{re.escape(url)}.*{re.escape(suffix)}$", 404))
+        else:
+            url = stack.enter_context(serve(built_site, {suffix: fault}))
         context = browser.new_context()
         stack.callback(context.close)
         page = context.new_page()
