@@ -202,6 +202,7 @@ def shared_workers(browser):
     workers = SharedWorkers(browser.devtools_port)
     yield workers
     workers.close()
+    assert not workers.errors, workers.errors
 
 
 @pytest.fixture(scope="session")

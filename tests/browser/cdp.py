@@ -51,6 +51,7 @@ class SharedWorkers:
             endpoint = json.load(answer)["webSocketDebuggerUrl"]
         self.events = WorkerEvents()
         self.seen: list[tuple[str, str]] = []  # every (worker, url) requested, for tests of this watch
+        self.errors: list[str] = []  # what went wrong in this client itself (the fixture fails on any)
         self._stack = ExitStack()
         self._socket = self._stack.enter_context(connect(endpoint, max_size=None))
         self._lock = threading.Lock()
@@ -133,8 +134,11 @@ class SharedWorkers:
                     done.set()
                 continue
             handler = getattr(self, "_on_" + message.get("method", "").replace(".", "_"), None)
-            if handler:
-                handler(message.get("sessionId"), message.get("params", {}))
+            try:
+                if handler:
+                    handler(message.get("sessionId"), message.get("params", {}))
+            except Exception as error:  # the watch must go on: a stopped reader would hold every new worker
+                self.errors.append(f"{message.get('method')}: {error!r}")
 
     def _on_Target_attachedToTarget(self, _session, params) -> None:
         session, worker = params["sessionId"], params["targetInfo"]["url"]

@@ -44,7 +44,8 @@ def test_embed_page_is_the_widget_alone(built_site, name, lang):
     # the full page's scripts and nothing more: the bridge (which loads Pyodide) and the frame side
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
     # The pages load Kapu's files by their content-hashed names (kapu_build/assets.py).
-    assert [unhashed(s.rsplit("/", 1)[-1]) for s in scripts] == ["bridge.js", "embed-frame.mjs"]
+    # The frame side first: its listeners must be there before the bridge's first answer.
+    assert [unhashed(s.rsplit("/", 1)[-1]) for s in scripts] == ["embed-frame.mjs", "bridge.js"]
     # inside another site's page: no service worker of Kapu's, and its own icon (no /favicon.ico 404)
     assert 'data-kapu-offline="off"' in html and '<link rel="icon" href="' in html
 
