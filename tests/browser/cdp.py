@@ -14,8 +14,8 @@ a request fail (`fail`), and can end the shared workers of a context (`end`: its
 from __future__ import annotations
 
 import base64
+import fnmatch
 import json
-import re
 import socket
 import threading
 import urllib.request
@@ -59,8 +59,8 @@ class SharedWorkers:
         self._answers: dict[int, tuple[threading.Event, dict]] = {}
         self._workers: dict[str, str] = {}  # DevTools session -> the worker's script address
         self._requests: dict[tuple[str, str], str] = {}  # (session, request id) -> url
-        self._failing: list[tuple[re.Pattern, int | None]] = []
-        self._faulted: set[tuple[str, str]] = set()  # (session, request id) failed by `fail`
+        self._failing: list[tuple[str, int | None]] = []
+        self._faulted: set[str] = set()  # network request ids failed by `fail`
         threading.Thread(target=self._read, name="shared-worker-watch", daemon=True).start()
         # Every new shared worker waits for this client (waitForDebuggerOnStart), in every context.
         self.call("Target.setAutoAttach", {
@@ -71,16 +71,25 @@ class SharedWorkers:
     # --- for tests -------------------------------------------------------------------------------
 
     @contextmanager
-    def fail(self, pattern: str, status: int | None = None) -> Iterator[None]:
-        """Shared workers started meanwhile see every request whose address matches the regular
-        expression `pattern` fail: with HTTP `status`, or (None) as a failed connection
-        (net::ERR_FAILED), as a page route's fulfil or abort would."""
-        rule = (re.compile(pattern), status)
+    def fail(self, address: str, status: int | None = None) -> Iterator[None]:
+        """Meanwhile, every request of the browser whose address matches `address` (DevTools'
+        wildcards: `*` any run of characters, `?` one) fails: with HTTP `status`, or (None) as a
+        failed connection (net::ERR_FAILED), as a page route's fulfil or abort would. Done at the
+        browser's level, so it holds from a shared worker's first request."""
+        rule = (address, status)
         self._failing.append(rule)
+        self._intercept()
         try:
             yield
         finally:
             self._failing.remove(rule)
+            self._intercept()
+
+    def _intercept(self) -> None:
+        if self._failing:
+            self.call("Fetch.enable", {"patterns": [{"urlPattern": address} for address, _ in self._failing]})
+        else:
+            self.call("Fetch.disable")
 
     def end(self, page) -> int:
         """End the shared workers of `page`'s browser context (as the browser does some minutes
@@ -105,19 +114,21 @@ class SharedWorkers:
 
     # --- the protocol ----------------------------------------------------------------------------
 
-    def _send(self, method: str, params: dict | None = None, session: str | None = None) -> int:
+    def _send(self, method: str, params: dict | None = None, session: str | None = None,
+              then: Callable[[], None] | None = None) -> int:
+        """Send a command; `then` runs (on the reading thread) once it is answered."""
         with self._lock:
             self._next_id += 1
             message = {"id": self._next_id, "method": method, "params": params or {}}
             if session:
                 message["sessionId"] = session
-            self._answers[self._next_id] = (threading.Event(), {})
+            self._answers[self._next_id] = (threading.Event(), {}, then)
             self._socket.send(json.dumps(message))
             return self._next_id
 
     def call(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
         """Send a command and wait for its answer (never from the reading thread)."""
-        done, answer = self._answers[self._send(method, params, session)]
+        done, answer, _ = self._answers[self._send(method, params, session)]
         if not done.wait(CALL_TIMEOUT_S):
             raise TimeoutError(f"DevTools did not answer {method}")
         if "error" in answer:
@@ -128,10 +139,12 @@ class SharedWorkers:
         for raw in self._socket:
             message = json.loads(raw)
             if "id" in message:
-                done, answer = self._answers.pop(message["id"], (None, None))
+                done, answer, then = self._answers.pop(message["id"], (None, None, None))
                 if done is not None:
                     answer.update(message)
                     done.set()
+                if then is not None:
+                    then()
                 continue
             handler = getattr(self, "_on_" + message.get("method", "").replace(".", "_"), None)
             try:
@@ -143,11 +156,18 @@ class SharedWorkers:
     def _on_Target_attachedToTarget(self, _session, params) -> None:
         session, worker = params["sessionId"], params["targetInfo"]["url"]
         self._workers[session] = worker
-        self._send("Network.enable", session=session)
-        self._send("Runtime.enable", session=session)
-        if self._failing:
-            self._send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]}, session=session)
-        self._send("Runtime.runIfWaitingForDebugger", session=session)
+        # The worker is held until both watches are on (answered), then let go.
+        waiting = {"Network.enable", "Runtime.enable"}
+
+        def enabled(domain: str) -> Callable[[], None]:
+            def then() -> None:
+                waiting.discard(domain)
+                if not waiting:
+                    self._send("Runtime.runIfWaitingForDebugger", session=session)
+            return then
+
+        for domain in sorted(waiting):
+            self._send(domain, session=session, then=enabled(domain))
 
     def _on_Target_detachedFromTarget(self, _session, params) -> None:
         self._workers.pop(params.get("sessionId"), None)
@@ -164,12 +184,12 @@ class SharedWorkers:
 
     def _on_Network_responseReceived(self, session, params) -> None:
         status, url = params["response"]["status"], params["response"]["url"]
-        if status >= 400 and (session, params["requestId"]) not in self._faulted:
+        if status >= 400 and params["requestId"] not in self._faulted:
             self._tell("problem", session, f"HTTP {status} {url}")
 
     def _on_Network_loadingFailed(self, session, params) -> None:
         url = self._requests.get((session, params["requestId"]), "?")
-        if params.get("errorText") != "net::ERR_ABORTED" and (session, params["requestId"]) not in self._faulted:
+        if params.get("errorText") != "net::ERR_ABORTED" and params["requestId"] not in self._faulted:
             self._tell("problem", session, f"request failed ({params.get('errorText')}) {url}")
 
     def _on_Runtime_consoleAPICalled(self, session, params) -> None:
@@ -184,21 +204,23 @@ class SharedWorkers:
         text = details.get("exception", {}).get("description") or details.get("text", "")
         self._tell("problem", session, f"page error: {text}")
 
-    def _on_Fetch_requestPaused(self, session, params) -> None:
+    def _on_Fetch_requestPaused(self, _session, params) -> None:
         url = params["request"]["url"]
-        rule = next((rule for rule in self._failing if rule[0].search(url)), None)
-        if rule is None:
-            self._send("Fetch.continueRequest", {"requestId": params["requestId"]}, session=session)
+        rule = next((rule for rule in self._failing if fnmatch.fnmatchcase(url, rule[0])), None)
+        if rule is None:  # a rule that has just been removed
+            self._send("Fetch.continueRequest", {"requestId": params["requestId"]})
             return
-        # Reported here, as Playwright reports a route's failure: the worker may end (it cannot
-        # start) before its own Network event would arrive.
-        self._faulted.add((session, params.get("networkId")))
+        # Reported here, as Playwright reports a route's failure (with the request's address for the
+        # worker's: the browser's interception does not say which worker asked), and not again when
+        # the worker's own Network event comes, if it does: a worker that could not start may end first.
+        self._faulted.add(params.get("networkId"))
         status = rule[1]
-        self._tell("problem", session, f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}")
+        text = f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}"
+        for listener in self.events.problem:
+            listener(url, text)
         if status is None:
-            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"},
-                       session=session)
+            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"})
         else:
             body = base64.b64encode(f"HTTP {status} (a test's fault)".encode()).decode()
             self._send("Fetch.fulfillRequest", {"requestId": params["requestId"], "responseCode": status,
-                                                "body": body}, session=session)
+                                                "body": body})
