@@ -220,8 +220,10 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def transferred(browser, url: str, wait_ready: bool) -> dict[str, int]:
-    # The page's own bytes: no service worker storing the rest of the language meanwhile.
+    # The page's own bytes: no service worker storing the rest of the language meanwhile. Python in a
+    # dedicated worker: Playwright sees its requests, not a shared worker's (the same files).
     context = browser.new_context(service_workers="block")
+    context.add_init_script(NO_SHARED_WORKER)
     page = context.new_page()
     sizes: dict[str, int] = {}
 

@@ -215,21 +215,17 @@ async function answer(data, channel) {
     }
   } catch (err) {
     channel.postMessage({ type: "error", id: data.id, error: String(err && err.message || err) });
-    if (booted) giveUpIfBroken();
+    if (booted) stopped(err);
   }
 }
 
 // run_json answers every request, a bad one with an error outcome: a call that throws means Python
-// itself may be broken (Pyodide refuses every call after a fatal error). A dedicated worker ends
-// with its page, but a shared one would serve the next pages too: if Python no longer runs at all,
-// tell every page and end, so that the next page starts a new one.
-function giveUpIfBroken() {
-  try {
-    pyodideRef.runPython("0");
-  } catch (err) {
-    tellAll({ type: "failed", error: `Python stopped: ${err && err.message || err}` });
-    if (shared) self.close();
-  }
+// itself no longer works (Pyodide refuses every call after a fatal error). A dedicated worker ends
+// with its page, but a shared one would go on serving the next pages with it: tell every page, and
+// end, so that the next page starts a new one.
+function stopped(err) {
+  tellAll({ type: "failed", error: `Python stopped: ${err && err.message || err}` });
+  if (shared) self.close();
 }
 
 if (shared) {

@@ -18,6 +18,7 @@ import fnmatch
 import json
 import socket
 import threading
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -58,6 +59,9 @@ class SharedWorkers:
         self._next_id = 0
         self._answers: dict[int, tuple[threading.Event, dict]] = {}
         self._workers: dict[str, str] = {}  # DevTools session -> the worker's script address
+        self._sessions: dict[str, str] = {}  # DevTools target id -> session
+        self._paused: dict[str, threading.Event] = {}  # session -> set when it stops in the debugger
+        self._frames: dict[str, list] = {}  # session -> where it stopped
         self._requests: dict[tuple[str, str], str] = {}  # (session, request id) -> url
         self._failing: list[tuple[str, int | None]] = []
         self._faulted: set[str] = set()  # network request ids failed by `fail`
@@ -85,6 +89,30 @@ class SharedWorkers:
             self._failing.remove(rule)
             self._intercept()
 
+    def evaluate_in_handler(self, page, trigger: Callable[[], None], expression: str) -> dict:
+        """Evaluate `expression` inside the shared worker of `page`'s context, in the scope of the
+        handler of the next message it receives (its module's own variables in reach): the worker is
+        paused in the debugger, `trigger` makes the page send it a message, and the expression runs
+        where it stopped; then it goes on. DevTools' answer (result or exceptionDetails)."""
+        (target,) = self.running(page)
+        session = self._sessions[target]
+        paused = self._paused[session] = threading.Event()
+        self.call("Debugger.enable", session=session)
+        self.call("Debugger.pause", session=session)
+        try:
+            trigger()
+            if not paused.wait(CALL_TIMEOUT_S):
+                raise TimeoutError("the shared worker did not stop in the debugger")
+            frame = self._frames.pop(session)[0]["callFrameId"]
+            return self.call("Debugger.evaluateOnCallFrame", {"callFrameId": frame, "expression": expression},
+                             session=session)
+        finally:
+            for method in ("Debugger.resume", "Debugger.disable"):
+                try:
+                    self.call(method, session=session)
+                except (RuntimeError, TimeoutError):  # the worker has ended meanwhile (what a test may be about)
+                    break
+
     def _intercept(self) -> None:
         if self._failing:
             self.call("Fetch.enable", {"patterns": [{"urlPattern": address} for address, _ in self._failing]})
@@ -97,7 +125,12 @@ class SharedWorkers:
         workers = self.running(page)
         for target in workers:
             self.call("Target.closeTarget", {"targetId": target})
-        return len(workers)
+        # Gone only once the browser no longer lists it: a page opened before could still join it.
+        for _ in range(CALL_TIMEOUT_S * 20):
+            if not set(workers) & set(self.running(page)):
+                return len(workers)
+            time.sleep(0.05)
+        raise TimeoutError(f"the shared workers {workers} did not end")
 
     def running(self, page) -> list[str]:
         """The DevTools target ids of the shared workers running in `page`'s browser context."""
@@ -156,6 +189,7 @@ class SharedWorkers:
     def _on_Target_attachedToTarget(self, _session, params) -> None:
         session, worker = params["sessionId"], params["targetInfo"]["url"]
         self._workers[session] = worker
+        self._sessions[params["targetInfo"]["targetId"]] = session
         # The worker is held until both watches are on (answered), then let go.
         waiting = {"Network.enable", "Runtime.enable"}
 
@@ -168,6 +202,11 @@ class SharedWorkers:
 
         for domain in sorted(waiting):
             self._send(domain, session=session, then=enabled(domain))
+
+    def _on_Debugger_paused(self, session, params) -> None:
+        self._frames[session] = params["callFrames"]
+        if session in self._paused:
+            self._paused.pop(session).set()
 
     def _on_Target_detachedFromTarget(self, _session, params) -> None:
         self._workers.pop(params.get("sessionId"), None)

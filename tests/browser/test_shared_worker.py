@@ -123,6 +123,25 @@ def test_a_shared_worker_that_cannot_start_says_so_ends_and_the_next_page_starts
     answers_as_cpython(reader, "en")
 
 
+def test_a_python_that_stops_working_ends_its_worker_and_the_next_page_starts_again(
+        reader, site_url, shared_workers, page_problems):
+    """run_json answers every request (a bad one with an error outcome), so a call that throws
+    means Python no longer works. A shared worker would go on serving the next pages with it: it
+    tells its pages and ends instead. Here the function it calls is destroyed (from the debugger,
+    where the worker takes the page's next call), so that the call throws."""
+    open_ready(reader, site_url, "en", "validators")
+    shared_workers.evaluate_in_handler(
+        reader, lambda: reader.evaluate("() => { window.Kapu.call('validators', {}, 'en').then(() => 'answered',"
+                                        " (error) => error.message).then((said) => { window.__said = said; }); }"),
+        "started.then((runJson) => runJson.destroy())")
+    reader.wait_for_function("window.__said !== undefined")
+    assert reader.evaluate("window.__said") != "answered"
+    ends_by_itself(shared_workers, reader)
+    timings = open_ready(reader, site_url, "en", "validators")
+    assert (timings["worker"], timings["running"], timings["snapshot"]) == ("shared", False, "restored")
+    answers_as_cpython(reader, "en")
+
+
 def test_without_shared_workers_each_page_starts_its_own(reader, site_url, page_problems):
     page = reader.context.new_page()
     try:
