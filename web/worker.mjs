@@ -11,7 +11,8 @@ const pyodideLoader = import(`${PYODIDE_URL}pyodide.mjs`);
 const snapshotModule = import("./__KAPU:snapshot.mjs__");
 // Who hears this worker: a dedicated worker's one page (the worker itself is the channel), or a
 // shared worker's pages, one port each (added as they connect, below). Each page is told "ready"
-// or "failed", and answered on its own channel.
+// or "failed", and answered on its own channel. (A port whose page has gone stays in the set: the
+// browser does not tell the worker, and posting to it does nothing.)
 const shared = typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope;
 const channels = shared ? new Set() : new Set([self]);
 const tellAll = (message) => { for (const channel of channels) channel.postMessage(message); };
