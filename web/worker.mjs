@@ -149,9 +149,13 @@ function fail(reason) {
   if (booted || failure !== null) return;
   failure = String((reason && reason.message) || reason);
   tellAll({ type: "failed", error: failure });
-  // A shared worker that could not start ends, so that the next page starts a new one (a page
-  // that connects meanwhile is told it failed).
-  if (shared) self.close();
+  endOnceTold();
+}
+// A shared worker that could not start ends, so that the next page starts a new one; but only once
+// a page has been told: a failure can come before the first page's "connect" is dispatched (a
+// request refused at once), and a page that connects to an ended worker would wait for ever.
+function endOnceTold() {
+  if (shared && channels.size > 0) self.close();
 }
 // The stand-in's instantiation: the module compiled at the start, or (if that failed) Pyodide's
 // request made for real.
@@ -242,7 +246,10 @@ if (shared) {
     port.start();
     port.postMessage({ type: "hello", wantsSnapshot: offered.wanted() && !booted && failure === null });
     if (booted) port.postMessage({ type: "ready", timings: { ...timings, running: true } });
-    else if (failure !== null) port.postMessage({ type: "failed", error: failure });
+    else if (failure !== null) {
+      port.postMessage({ type: "failed", error: failure });
+      endOnceTold();
+    }
   });
 } else {
   self.addEventListener("message", ({ data }) => answer(data, self));

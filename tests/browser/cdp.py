@@ -76,18 +76,16 @@ class SharedWorkers:
 
     @contextmanager
     def fail(self, address: str, status: int | None = None) -> Iterator[None]:
-        """Meanwhile, every request of the browser whose address matches `address` (DevTools'
-        wildcards: `*` any run of characters, `?` one) fails: with HTTP `status`, or (None) as a
-        failed connection (net::ERR_FAILED), as a page route's fulfil or abort would. Done at the
-        browser's level, so it holds from a shared worker's first request."""
+        """Shared workers that start meanwhile see every request whose address matches `address`
+        (DevTools' wildcards: `*` any run of characters, `?` one) fail: with HTTP `status`, or
+        (None) as a failed connection (net::ERR_FAILED), as a page route's fulfil or abort would.
+        Set up before the worker is let go, so it holds from its first request."""
         rule = (address, status)
         self._failing.append(rule)
-        self._intercept()
         try:
             yield
         finally:
             self._failing.remove(rule)
-            self._intercept()
 
     def evaluate_in_handler(self, page, trigger: Callable[[], None], expression: str) -> dict:
         """Evaluate `expression` inside the shared worker of `page`'s context, in the scope of the
@@ -113,18 +111,15 @@ class SharedWorkers:
                 except (RuntimeError, TimeoutError):  # the worker has ended meanwhile (what a test may be about)
                     break
 
-    def _intercept(self) -> None:
-        if self._failing:
-            self.call("Fetch.enable", {"patterns": [{"urlPattern": address} for address, _ in self._failing]})
-        else:
-            self.call("Fetch.disable")
-
     def end(self, page) -> int:
         """End the shared workers of `page`'s browser context (as the browser does some minutes
         after their last page closed): its next page starts a new one. How many there were."""
         workers = self.running(page)
         for target in workers:
-            self.call("Target.closeTarget", {"targetId": target})
+            # From the inside (the worker's own close()), as a worker that could not start ends: its
+            # "closing" flag keeps the next page from joining it. (Closing its DevTools target
+            # instead left the next page, one time in two, joined to a worker that was gone.)
+            self.call("Runtime.evaluate", {"expression": "close()"}, session=self._sessions[target])
         # Gone only once the browser no longer lists it: a page opened before could still join it.
         for _ in range(CALL_TIMEOUT_S * 20):
             if not set(workers) & set(self.running(page)):
@@ -190,18 +185,22 @@ class SharedWorkers:
         session, worker = params["sessionId"], params["targetInfo"]["url"]
         self._workers[session] = worker
         self._sessions[params["targetInfo"]["targetId"]] = session
-        # The worker is held until both watches are on (answered), then let go.
-        waiting = {"Network.enable", "Runtime.enable"}
+        # The worker is held until the watches (and the faults a test asked for) are on, as
+        # DevTools' answers say, then let go.
+        enable = {"Network.enable": {}, "Runtime.enable": {}}
+        if self._failing:
+            enable["Fetch.enable"] = {"patterns": [{"urlPattern": address} for address, _ in self._failing]}
+        waiting = set(enable)
 
-        def enabled(domain: str) -> Callable[[], None]:
+        def enabled(method: str) -> Callable[[], None]:
             def then() -> None:
-                waiting.discard(domain)
+                waiting.discard(method)
                 if not waiting:
                     self._send("Runtime.runIfWaitingForDebugger", session=session)
             return then
 
-        for domain in sorted(waiting):
-            self._send(domain, session=session, then=enabled(domain))
+        for method, params in enable.items():
+            self._send(method, params, session=session, then=enabled(method))
 
     def _on_Debugger_paused(self, session, params) -> None:
         self._frames[session] = params["callFrames"]
@@ -243,23 +242,21 @@ class SharedWorkers:
         text = details.get("exception", {}).get("description") or details.get("text", "")
         self._tell("problem", session, f"page error: {text}")
 
-    def _on_Fetch_requestPaused(self, _session, params) -> None:
+    def _on_Fetch_requestPaused(self, session, params) -> None:
         url = params["request"]["url"]
         rule = next((rule for rule in self._failing if fnmatch.fnmatchcase(url, rule[0])), None)
-        if rule is None:  # a rule that has just been removed
-            self._send("Fetch.continueRequest", {"requestId": params["requestId"]})
+        if rule is None:  # a rule that has been removed since the worker started
+            self._send("Fetch.continueRequest", {"requestId": params["requestId"]}, session=session)
             return
-        # Reported here, as Playwright reports a route's failure (with the request's address for the
-        # worker's: the browser's interception does not say which worker asked), and not again when
-        # the worker's own Network event comes, if it does: a worker that could not start may end first.
+        # Reported here, as Playwright reports a route's failure, and not again when the worker's
+        # own Network event comes, if it does: a worker that could not start may end first.
         self._faulted.add(params.get("networkId"))
         status = rule[1]
-        text = f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}"
-        for listener in self.events.problem:
-            listener(url, text)
+        self._tell("problem", session, f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}")
         if status is None:
-            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"})
+            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"},
+                       session=session)
         else:
             body = base64.b64encode(f"HTTP {status} (a test's fault)".encode()).decode()
             self._send("Fetch.fulfillRequest", {"requestId": params["requestId"], "responseCode": status,
-                                                "body": body})
+                                                "body": body}, session=session)
