@@ -76,16 +76,25 @@ class SharedWorkers:
 
     @contextmanager
     def fail(self, address: str, status: int | None = None) -> Iterator[None]:
-        """Shared workers that start meanwhile see every request whose address matches `address`
-        (DevTools' wildcards: `*` any run of characters, `?` one) fail: with HTTP `status`, or
-        (None) as a failed connection (net::ERR_FAILED), as a page route's fulfil or abort would.
-        Set up before the worker is let go, so it holds from its first request."""
+        """Meanwhile, every request of the browser whose address matches `address` (DevTools'
+        wildcards: `*` any run of characters, `?` one) fails: with HTTP `status`, or (None) as a
+        failed connection (net::ERR_FAILED), as a page route's fulfil or abort would. Done at the
+        browser's level, so it holds from a shared worker's first request. (Set on each worker as it
+        starts instead, it missed a request now and then, though set before the worker was let go.)"""
         rule = (address, status)
         self._failing.append(rule)
+        self._intercept()
         try:
             yield
         finally:
             self._failing.remove(rule)
+            self._intercept()
+
+    def _intercept(self) -> None:
+        if self._failing:
+            self.call("Fetch.enable", {"patterns": [{"urlPattern": address} for address, _ in self._failing]})
+        else:
+            self.call("Fetch.disable")
 
     def evaluate_in_handler(self, page, trigger: Callable[[], None], expression: str) -> dict:
         """Evaluate `expression` inside the shared worker of `page`'s context, in the scope of the
@@ -185,11 +194,8 @@ class SharedWorkers:
         session, worker = params["sessionId"], params["targetInfo"]["url"]
         self._workers[session] = worker
         self._sessions[params["targetInfo"]["targetId"]] = session
-        # The worker is held until the watches (and the faults a test asked for) are on, as
-        # DevTools' answers say, then let go.
+        # The worker is held until the watches are on, as DevTools' answers say, then let go.
         enable = {"Network.enable": {}, "Runtime.enable": {}}
-        if self._failing:
-            enable["Fetch.enable"] = {"patterns": [{"urlPattern": address} for address, _ in self._failing]}
         waiting = set(enable)
 
         def enabled(method: str) -> Callable[[], None]:
@@ -242,21 +248,23 @@ class SharedWorkers:
         text = details.get("exception", {}).get("description") or details.get("text", "")
         self._tell("problem", session, f"page error: {text}")
 
-    def _on_Fetch_requestPaused(self, session, params) -> None:
+    def _on_Fetch_requestPaused(self, _session, params) -> None:
         url = params["request"]["url"]
         rule = next((rule for rule in self._failing if fnmatch.fnmatchcase(url, rule[0])), None)
-        if rule is None:  # a rule that has been removed since the worker started
-            self._send("Fetch.continueRequest", {"requestId": params["requestId"]}, session=session)
+        if rule is None:  # a rule that has just been removed
+            self._send("Fetch.continueRequest", {"requestId": params["requestId"]})
             return
-        # Reported here, as Playwright reports a route's failure, and not again when the worker's
-        # own Network event comes, if it does: a worker that could not start may end first.
+        # Reported here, as Playwright reports a route's failure (with the request's address for the
+        # worker's: the browser's interception does not say which worker asked), and not again when
+        # the worker's own Network event comes, if it does: a worker that could not start may end first.
         self._faulted.add(params.get("networkId"))
         status = rule[1]
-        self._tell("problem", session, f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}")
+        text = f"HTTP {status} {url}" if status else f"request failed (net::ERR_FAILED) {url}"
+        for listener in self.events.problem:
+            listener(url, text)
         if status is None:
-            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"},
-                       session=session)
+            self._send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "Failed"})
         else:
             body = base64.b64encode(f"HTTP {status} (a test's fault)".encode()).decode()
             self._send("Fetch.fulfillRequest", {"requestId": params["requestId"], "responseCode": status,
-                                                "body": body}, session=session)
+                                                "body": body})
