@@ -4,11 +4,13 @@ The bridge runs Python in a shared worker (web/bridge.js), and Playwright does n
 workers: neither page nor context routes intercept their requests, and no `request` or `console`
 event reports them. So the tests' Chromium also opens its DevTools endpoint on 127.0.0.1 (the
 `browser` fixture), and `SharedWorkers` attaches to every shared worker of every context as it
-starts: Chromium holds the new worker until this client has switched on what it watches, so not
-one request is missed. It reports each worker's requests, HTTP errors, failed loads, console errors
-and uncaught exceptions to the listeners (Watchers, tests/browser/watch.py: in the same words as
-Playwright's events for a page), can make
-a request fail (`fail`), and can end the shared workers of a context (`end`: its next page starts a new one).
+starts. It reports each worker's requests, HTTP errors, failed loads, console errors and uncaught
+exceptions to the listeners (Watchers, tests/browser/watch.py: in the same words as Playwright's
+events for a page). Chromium holds a new worker until this client has switched that watch on, but
+Playwright, attached to the page that made it, may let it run first, so its first requests can
+come before the watch is on: `observe` sees every request of the browser, at the browser's level,
+for the proof that nothing leaves the origin. It can also make requests fail (`fail`, also at the
+browser's level), and end the shared workers of a context (`end`: its next page starts a new one).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class SharedWorkers:
         self._requests: dict[tuple[str, str], str] = {}  # (session, request id) -> url
         self._failing: list[tuple[str, int | None]] = []
         self._faulted: set[str] = set()  # network request ids failed by `fail`
+        self._observed: list[str] | None = None  # every request's address, while `observe` runs
         threading.Thread(target=self._read, name="shared-worker-watch", daemon=True).start()
         # Every new shared worker waits for this client (waitForDebuggerOnStart), in every context.
         self.call("Target.setAutoAttach", {
@@ -90,9 +93,25 @@ class SharedWorkers:
             self._failing.remove(rule)
             self._intercept()
 
+    @contextmanager
+    def observe(self) -> Iterator[list[str]]:
+        """Meanwhile, every request the browser makes (pages, dedicated, shared and service workers)
+        is stopped at the browser's level, its address added to the list this yields, and let go.
+        Unlike the watch of each shared worker (Playwright lets a new shared worker run as soon as
+        it sees it, so its first requests may come before the watch is on), nothing escapes this:
+        for the test that proves that nothing leaves the origin."""
+        self._observed = []
+        self._intercept()
+        try:
+            yield self._observed
+        finally:
+            self._observed = None
+            self._intercept()
+
     def _intercept(self) -> None:
-        if self._failing:
-            self.call("Fetch.enable", {"patterns": [{"urlPattern": address} for address, _ in self._failing]})
+        patterns = [address for address, _ in self._failing] + (["*"] if self._observed is not None else [])
+        if patterns:
+            self.call("Fetch.enable", {"patterns": [{"urlPattern": address} for address in patterns]})
         else:
             self.call("Fetch.disable")
 
@@ -250,8 +269,10 @@ class SharedWorkers:
 
     def _on_Fetch_requestPaused(self, _session, params) -> None:
         url = params["request"]["url"]
+        if self._observed is not None:
+            self._observed.append(url)
         rule = next((rule for rule in self._failing if fnmatch.fnmatchcase(url, rule[0])), None)
-        if rule is None:  # a rule that has just been removed
+        if rule is None:  # observed only, or a rule that has just been removed
             self._send("Fetch.continueRequest", {"requestId": params["requestId"]})
             return
         # Reported here, as Playwright reports a route's failure (with the request's address for the
