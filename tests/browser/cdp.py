@@ -53,13 +53,12 @@ class SharedWorkers:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/version", timeout=CALL_TIMEOUT_S) as answer:
             endpoint = json.load(answer)["webSocketDebuggerUrl"]
         self.events = WorkerEvents()
-        self.seen: list[tuple[str, str]] = []  # every (worker, url) requested, for tests of this watch
         self.errors: list[str] = []  # what went wrong in this client itself (the fixture fails on any)
         self._stack = ExitStack()
         self._socket = self._stack.enter_context(connect(endpoint, max_size=None))
         self._lock = threading.Lock()
         self._next_id = 0
-        self._answers: dict[int, tuple[threading.Event, dict]] = {}
+        self._answers: dict[int, tuple[threading.Event, dict, Callable[[], None] | None]] = {}
         self._workers: dict[str, str] = {}  # DevTools session -> the worker's script address
         self._sessions: dict[str, str] = {}  # DevTools target id -> session
         self._paused: dict[str, threading.Event] = {}  # session -> set when it stops in the debugger
@@ -69,7 +68,8 @@ class SharedWorkers:
         self._faulted: set[str] = set()  # network request ids failed by `fail`
         self._observed: list[str] | None = None  # every request's address, while `observe` runs
         threading.Thread(target=self._read, name="shared-worker-watch", daemon=True).start()
-        # Every new shared worker waits for this client (waitForDebuggerOnStart), in every context.
+        # Every new shared worker, in every context, waits for this client (waitForDebuggerOnStart)
+        # unless Playwright lets it go first (see above).
         self.call("Target.setAutoAttach", {
             "autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True,
             "filter": [{"type": "shared_worker", "exclude": False}, {"exclude": True}],
@@ -242,7 +242,6 @@ class SharedWorkers:
     def _on_Network_requestWillBeSent(self, session, params) -> None:
         url = params["request"]["url"]
         self._requests[(session, params["requestId"])] = url
-        self.seen.append((self._workers.get(session, ""), url))
         self._tell("request", session, url)
 
     def _on_Network_responseReceived(self, session, params) -> None:
