@@ -19,7 +19,7 @@ from calculators.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kapu_build import csp
 from kapu_build.browser_deps import nginx
 from kapu_build.nginx_server import serve_nginx
-from tests.browser.helpers import page_url, wait_ready
+from tests.browser.helpers import NO_SHARED_WORKER, page_url, wait_ready
 from tests.browser.pool import SNAPSHOT_STORED
 from tests.browser.watch import Watcher
 
@@ -128,8 +128,7 @@ TABS = 2  # pages loading at once in the sweep
 # content-tabs page (search) and the two calculator pages (search, Pyodide).
 NO_WORKERS = """window.Worker = function () {
   return Object.assign(new EventTarget(), { postMessage() {}, terminate() {} });  // never answers
-};
-delete window.SharedWorker;  // so the bridge asks for the Worker above"""
+};""" + NO_SHARED_WORKER  # so the bridge asks for the Worker above
 
 
 def pages(site: Path) -> list[str]:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 TODAY = examples.load("validators")["today"]
 ANSWER = ("validators", {"kind": "taj", "value": "111 111 110", "birth_date": ""})
-ONE_WORKER_MS = 10_000
+ENDS_WITHIN_MS = 10_000
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def answers_as_cpython(page, lang: str) -> None:
 
 
 def ends_by_itself(shared_workers, page) -> None:
-    for _ in range(ONE_WORKER_MS // 100):
+    for _ in range(ENDS_WITHIN_MS // 100):
         if not shared_workers.running(page):
             return
         page.wait_for_timeout(100)
